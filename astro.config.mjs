@@ -1,0 +1,31 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+import rehypeKoreanHeadingIds from './src/integrations/rehype-korean-heading-ids.ts';
+
+/** The public origin; set SITE_URL when deploying so canonical URLs, the sitemap and the feed are absolute. */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Two pages claiming one URL (a slug colliding with an alias) must stop the build.
+  prerenderConflictBehavior: 'error',
+  markdown: {
+    // Astro 7 defaults to Sätteri, which runs no remark/rehype plugins. The unified
+    // processor runs remark-gfm (tables, footnotes, autolinks, strikethrough) and our
+    // romanized heading ids; its own GFM switch is off so remark-gfm is the only one.
+    processor: unified({
+      gfm: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeKoreanHeadingIds],
+    }),
+  },
+  integrations: [mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/_') })],
+  vite: { plugins: [tailwindcss()] },
+});
