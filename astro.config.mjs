@@ -6,12 +6,17 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import rehypeKoreanHeadingIds from './src/integrations/rehype-korean-heading-ids.ts';
+import { collectAliasPaths } from './src/lib/aliases.ts';
 
 /** The public origin; set SITE_URL when deploying so canonical URLs, the sitemap and the feed are absolute. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+/** Redirect pages for old URLs stay out of the sitemap. */
+const aliasPaths = collectAliasPaths(process.env.CONTENT_DIR ?? './content');
 
 export default defineConfig({
   site,
+  // Builds over another content folder (fixtures, scale benchmark) keep their own content cache.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Two pages claiming one URL (a slug colliding with an alias) must stop the build.
@@ -26,6 +31,6 @@ export default defineConfig({
       rehypePlugins: [rehypeKoreanHeadingIds],
     }),
   },
-  integrations: [mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/_') })],
+  integrations: [mdx({ optimize: true }), sitemap({ filter: (page) => !aliasPaths.has(new URL(page).pathname) })],
   vite: { plugins: [tailwindcss()] },
 });

@@ -6,10 +6,10 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as loadYaml, JSON_SCHEMA } from 'js-yaml';
 import { z } from 'astro/zod';
 import { SECTION_SLUGS } from '../src/data/sections';
 import { glossarySchema, policySchema } from '../src/schemas/policy';
+import { readMdxFile } from '../src/lib/frontmatter';
 import { missingPhrases, parseKeyPhrases } from '../src/lib/key-phrases';
 
 const dirArg = process.argv.indexOf('--dir');
@@ -17,12 +17,6 @@ const root = dirArg > 0 ? process.argv[dirArg + 1]! : 'content';
 const errors: string[] = [];
 const bodies: string[] = [];
 
-function readMdx(file: string): { data: unknown; body: string } {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: frontmatter(--- … ---)가 없습니다`);
-  return { data: loadYaml(match[1]!, { schema: JSON_SCHEMA }), body: match[2]! };
-}
 
 const policy = policySchema({
   related: z.object({ collection: z.enum(SECTION_SLUGS), id: z.string() }).strict(),
@@ -34,7 +28,7 @@ const glossaryDir = join(root, 'glossary');
 for (const name of existsSync(glossaryDir) ? readdirSync(glossaryDir).filter((n) => n.endsWith('.mdx')) : []) {
   const file = join(glossaryDir, name);
   glossaryIds.add(name.replace(/\.mdx$/, ''));
-  const { data, body } = readMdx(file);
+  const { data, body } = readMdxFile(file);
   const result = glossarySchema.safeParse(data);
   if (!result.success) for (const issue of result.error.issues) errors.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);
   bodies.push(body);
@@ -47,7 +41,7 @@ for (const section of SECTION_SLUGS) {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx'))) {
     const file = join(dir, name);
     if (!/^[a-z0-9-]+\.mdx$/.test(name)) errors.push(`${file}: 파일 이름은 소문자 ASCII와 하이픈이어야 합니다`);
-    const { data, body } = readMdx(file);
+    const { data, body } = readMdxFile(file);
     bodies.push(body, JSON.stringify(data));
     const result = policy.safeParse(data);
     if (!result.success) {

@@ -1,0 +1,61 @@
+/**
+ * Writes a small, valid content tree (one overview per section, a few policies, a
+ * glossary term, a GFM probe page) into a temporary folder. Build tests then break
+ * one thing at a time and run the real `astro build` over it with CONTENT_DIR.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SECTIONS } from '../../src/data/sections';
+
+const SOURCE = `sources:
+  - title: 시험용 출처
+    publisher: 시험 발행처
+    url: https://example.org/source`;
+
+export function policyFile(fields: Record<string, string>, body = '## 개요\n\n시험용 본문입니다.\n'): string {
+  const base: Record<string, string> = {
+    title: '시험 정책',
+    summary: '빌드 시험을 위해 만든 정책 페이지입니다.',
+    order: '1',
+    status: 'planned',
+    tags: '[ai]',
+    ...fields,
+  };
+  const lines = Object.entries(base)
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n${SOURCE}\n---\n\n${body}`;
+}
+
+export const GFM_PROBE_BODY = `## 표
+
+| 항목 | 값 |
+| --- | --- |
+| 기초연구 | 2조 9300억 원 |
+
+## 각주와 자동 링크
+
+출처는 https://example.org/auto 입니다.[^1] ~~취소선~~
+
+[^1]: 각주 내용입니다.
+`;
+
+export function createFixtureContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-fixture-'));
+  for (const section of SECTIONS) {
+    mkdirSync(join(dir, section.slug));
+    writeFileSync(join(dir, section.slug, 'overview.mdx'), policyFile({ title: `${section.title} 개요`, kind: 'overview', order: '0' }));
+  }
+  writeFileSync(
+    join(dir, 'ai-g3', 'sample-policy.mdx'),
+    policyFile({ title: 'GFM 시험 정책', related: '[{ collection: ai-g3, id: second-policy }]', terms: '[ai]', aliases: '[/old/sample/]', figures: '[{ kind: money, label: 시험 예산, won: 2930000000000 }]', milestones: '[{ when: "2025-H2", text: 시험 일정 }]' }, GFM_PROBE_BODY),
+  );
+  writeFileSync(join(dir, 'ai-g3', 'second-policy.mdx'), policyFile({ title: '두 번째 정책', order: '2' }));
+  mkdirSync(join(dir, 'glossary'));
+  writeFileSync(
+    join(dir, 'glossary', 'ai.mdx'),
+    `---\nterm: AI\nfullForm: 인공지능\naliases: [인공지능]\nsummary: 사람의 지능을 흉내 내는 기술입니다.\n${SOURCE}\n---\n\n시험용 용어 설명입니다.\n`,
+  );
+  return dir;
+}
