@@ -29,6 +29,10 @@ export default defineConfig({
       gfm: false,
       remarkPlugins: [remarkGfm],
       rehypePlugins: [rehypeKoreanHeadingIds],
+      remarkRehype: {
+        footnoteLabel: '각주',
+        footnoteBackLabel: (i) => `본문 ${i + 1}번 각주 위치로 돌아가기`,
+      },
     }),
   },
   integrations: [mdx({ optimize: true }), sitemap({ filter: (page) => !aliasPaths.has(new URL(page).pathname) })],
