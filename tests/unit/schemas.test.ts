@@ -38,7 +38,7 @@ aliases: [/ai/computing-center/]
 updated: "2025-06-01"
 `;
 
-/** Frontmatter as Astro sees it: js-yaml's default schema, which turns unquoted dates into Date objects. */
+/** Frontmatter parsed from YAML (js-yaml 5 here; Astro's js-yaml 4 also turns unquoted dates into Date objects). */
 const parseYaml = (text: string) => loadYaml(text) as Record<string, unknown>;
 const valid = () => parseYaml(VALID);
 
@@ -93,12 +93,11 @@ describe('policy frontmatter', () => {
     expect(isoDate.safeParse('2100-02-29').success).toBe(false);
   });
 
-  it('rejects an unquoted YAML date (a Date object)', () => {
-    const data = parseYaml(VALID.replace('date: "2026-01-22"', 'date: 2026-01-22'));
-    expect((data.dates as { date: unknown }[])[0]!.date).toBeInstanceOf(Date);
-    expectIssue(data, 'dates.0.date', /따옴표/);
-    const updated = parseYaml(VALID.replace('updated: "2025-06-01"', 'updated: 2025-06-01'));
-    expectIssue(updated, 'updated', /따옴표/);
+  it('rejects an unquoted YAML date (a Date object, as Astro\'s js-yaml 4 parses it)', () => {
+    expectIssue({ ...valid(), dates: [{ label: '시행', date: new Date('2026-01-22') }] }, 'dates.0.date', /따옴표/);
+    expectIssue({ ...valid(), updated: new Date('2025-06-01') }, 'updated', /따옴표/);
+    // An impossible unquoted date has already rolled over to another day; it must not pass either.
+    expectIssue({ ...valid(), updated: new Date(Date.UTC(2025, 1, 30)) }, 'updated', /따옴표/);
   });
 
   it('rejects a date in another format', () => {

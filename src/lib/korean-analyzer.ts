@@ -1,0 +1,426 @@
+/**
+ * Korean-aware text analysis shared by the search index builder and the
+ * browser. Pagefind splits words only on white space, so Korean compounds
+ * (국가AI컴퓨팅센터), particles (센터를) and spacing variants (경력단절 / 경력 단절)
+ * never meet. Both sides therefore reduce text to the same small tokens:
+ *
+ * - syllable bigrams of every pair of adjacent units, where a unit is one Hangul
+ *   syllable, one Latin run or one digit run. Pairs are taken across spaces
+ *   and punctuation too ("bridges"), so a query written without the space
+ *   still finds the text written with it, and vice versa;
+ * - every Latin run and digit run as a token of its own (AI, R&D, 1000);
+ * - one canonical token per glossary synonym group (AI = 인공지능);
+ * - the 초성 (initial consonants) of every Hangul word (ㅇㅈㅋㅍㅌ → 양자컴퓨터).
+ *
+ * A query keeps only the tokens inside each of its words (no bridges between
+ * query words, since they need not be adjacent in the text) after stripping
+ * particles and endings. Stripping only ever removes bigrams, so a query can
+ * only become broader than the text it was taken from, never miss it.
+ */
+import { getChoseong } from 'es-hangul';
+
+export type UnitKind = 'hangul' | 'latin' | 'digit';
+
+/** One searchable unit of text with its position in the normalized string. */
+export interface TextUnit {
+  text: string;
+  kind: UnitKind;
+  /** Index of the white-space-delimited word the unit belongs to. */
+  word: number;
+}
+
+/** A glossary synonym group: every member stands for the same concept. */
+export interface SynonymGroup {
+  /** Stable ASCII id (the glossary entry id). */
+  id: string;
+  /** Spellings: term, full form, aliases. */
+  members: readonly string[];
+}
+
+export type QueryTermKind = 'word' | 'synonym' | 'choseong';
+
+/** One analysed piece of a query; a page must carry every token of every term. */
+export interface QueryTerm {
+  /** The query text this term came from, after particle stripping. */
+  text: string;
+  kind: QueryTermKind;
+  /** Raw (unencoded) tokens. */
+  tokens: string[];
+  /** For synonym terms: the spellings that count as a match (for highlighting). */
+  variants: string[];
+}
+
+export interface AnalyzedQuery {
+  terms: QueryTerm[];
+  /** Query words that carry no searchable token (one syllable, a lone particle). */
+  ignored: string[];
+  /** True when the query was cut to MAX_QUERY_LENGTH characters. */
+  truncated: boolean;
+}
+
+/** Longer queries are cut: nobody types more, and every word costs index fetches. */
+export const MAX_QUERY_LENGTH = 100;
+
+const HANGUL_FIRST = 0xac00;
+const HANGUL_LAST = 0xd7a3;
+const isHangulSyllable = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code >= HANGUL_FIRST && code <= HANGUL_LAST;
+};
+const isChoseongJamo = (c: string) => /^[ㄱ-ㅎ]$/.test(c);
+const isLatin = (c: string) => c >= 'a' && c <= 'z';
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/** Marks a bigram whose units are not both Hangul, so "a"+"i" never equals the run "ai". */
+const UNIT_JOINER = '\u0001';
+/** Prefix of the canonical token of a synonym group. */
+const SYNONYM_PREFIX = '\u0002';
+/** Prefix of a 초성 token. */
+const CHOSEONG_PREFIX = '\u0003';
+
+/**
+ * NFC, ASCII lower case, full-width ASCII folded to ASCII. Every step maps one
+ * UTF-16 code unit to one, so offsets in the result are offsets in the input
+ * (after NFC) and highlights can be placed on the original text.
+ */
+export function normalizeChars(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0).toLowerCase();
+    else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 32);
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Splits normalized text into units. "&" stays inside a Latin run (r&d), "," and "."
+ * stay inside a digit run when digits follow (9,300 → 9300, 2.5 stays 2.5).
+ */
+export function toUnits(normalized: string): TextUnit[] {
+  const units: TextUnit[] = [];
+  let word = 0;
+  let i = 0;
+  const chars = [...normalized];
+  while (i < chars.length) {
+    const c = chars[i]!;
+    if (/\s/u.test(c)) {
+      word++;
+      i++;
+    } else if (isHangulSyllable(c)) {
+      units.push({ text: c, kind: 'hangul', word });
+      i++;
+    } else if (isLatin(c)) {
+      let run = c;
+      i++;
+      while (i < chars.length && (isLatin(chars[i]!) || (chars[i] === '&' && isLatin(chars[i + 1] ?? '')))) run += chars[i++];
+      units.push({ text: run, kind: 'latin', word });
+    } else if (isDigit(c)) {
+      let run = c;
+      i++;
+      while (i < chars.length) {
+        const next = chars[i]!;
+        if (isDigit(next)) run += chars[i++];
+        else if (next === ',' && isDigit(chars[i + 1] ?? '')) i++;
+        else if (next === '.' && isDigit(chars[i + 1] ?? '')) run += chars[i++];
+        else break;
+      }
+      units.push({ text: run, kind: 'digit', word });
+    } else {
+      i++;
+    }
+  }
+  return units;
+}
+
+function bigram(a: TextUnit, b: TextUnit): string {
+  return a.kind === 'hangul' && b.kind === 'hangul' ? a.text + b.text : a.text + UNIT_JOINER + b.text;
+}
+
+/** Tokens of a unit sequence taken as contiguous: adjacent-pair bigrams plus Latin/digit runs. */
+function contiguousTokens(units: readonly TextUnit[]): string[] {
+  const tokens: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind !== 'hangul') tokens.push(unit.text);
+    const next = units[i + 1];
+    if (next) tokens.push(bigram(unit, next));
+  }
+  return tokens;
+}
+
+/**
+ * Particles (조사) and endings (어미, 접미) stripped from the end of a query word,
+ * longest first. Stripping only broadens a query, so a generous list is safe.
+ */
+const SUFFIXES = [
+  '하겠습니다', '되었습니다', '했습니다', '합니다', '됩니다', '입니다',
+  '으로부터', '에서부터', '에게서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '에서는', '에서도', '에서의',
+  '하려는', '하기로', '하도록', '되도록', '하여야', '해야', '하였다', '했다', '한다', '된다', '되는', '되어', '되고', '되며', '하는', '하고',
+  '하여', '해서', '하며', '하기', '하면', '적으로', '적인', '들에게', '들의', '들이', '들은', '들을', '들도', '들과',
+  '로부터', '에게', '한테', '까지', '부터', '으로', '로서', '로써', '보다', '처럼', '만큼', '마다', '조차', '마저', '이나', '라는',
+  '라고', '과의', '와의', '에는', '에도', '에의', '에서', '이다', '이며', '이고',
+  '의', '을', '를', '이', '가', '은', '는', '도', '만', '에', '로', '와', '과', '들', '한', '된', '적', '나', '랑', '께',
+] as const;
+
+/** Query words that are pure function words in this domain. */
+const STOP_WORDS = new Set(['및', '등', '또는', '그리고', '위한', '위해', '통한', '통해', '대한', '관련', '관한', '대해']);
+
+/**
+ * Removes one trailing particle or ending from a Hangul string when at least
+ * two syllables stay (국가 keeps its 가). When the word has a Latin or digit
+ * part before the Hangul (AI를), the whole Hangul tail may go.
+ */
+export function stripSuffix(hangul: string, hasNonHangulStem = false): string {
+  for (const suffix of SUFFIXES) {
+    if (!hangul.endsWith(suffix)) continue;
+    const stem = hangul.slice(0, -suffix.length);
+    if (stem.length >= 2 || (hasNonHangulStem && stem.length === 0)) return stem;
+  }
+  return hangul;
+}
+
+/** Strips up to two suffixes from the trailing Hangul run of a word's units (과학자들의 → 과학자). */
+function stripWordUnits(units: TextUnit[]): TextUnit[] {
+  let end = units.length;
+  let start = end;
+  while (start > 0 && units[start - 1]!.kind === 'hangul') start--;
+  if (start === end) return units;
+  const tail = units.slice(start, end).map((u) => u.text).join('');
+  let stripped = stripSuffix(tail, start > 0);
+  stripped = stripSuffix(stripped, start > 0);
+  return [...units.slice(0, start), ...units.slice(start, start + [...stripped].length)];
+}
+
+function choseongToken(hangul: string): string {
+  return CHOSEONG_PREFIX + getChoseong(hangul);
+}
+
+function synonymToken(id: string): string {
+  return SYNONYM_PREFIX + id;
+}
+
+interface CompiledSynonym {
+  id: string;
+  member: string;
+  units: string[];
+}
+
+function compileSynonyms(groups: readonly SynonymGroup[]): CompiledSynonym[] {
+  const compiled: CompiledSynonym[] = [];
+  for (const group of groups) {
+    for (const member of group.members) {
+      const units = toUnits(normalizeChars(member)).map((u) => u.text);
+      // A one-syllable member would match inside countless words.
+      if (units.length === 0 || (units.length === 1 && isHangulSyllable(units[0]!))) continue;
+      compiled.push({ id: group.id, member, units });
+    }
+  }
+  // Longest first, so 정부출연연구기관 wins over 출연연 inside it.
+  return compiled.sort((a, b) => b.units.length - a.units.length);
+}
+
+function matchesAt(units: readonly TextUnit[], at: number, pattern: readonly string[]): boolean {
+  if (at + pattern.length > units.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (units[at + k]!.text !== pattern[k]) return false;
+  return true;
+}
+
+export interface KoreanAnalyzer {
+  /** Every token a block of page text is found by (with repetitions, in text order). */
+  indexTokens(text: string): string[];
+  /** The terms of a reader's query. */
+  analyzeQuery(query: string): AnalyzedQuery;
+  /** Spellings of a synonym group (for highlighting), by group id. */
+  synonymMembers(id: string): string[];
+}
+
+export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup[] } = {}): KoreanAnalyzer {
+  const synonyms = compileSynonyms(options.synonyms ?? []);
+  const membersById = new Map<string, string[]>();
+  for (const group of options.synonyms ?? []) membersById.set(group.id, [...group.members]);
+
+  function indexTokens(text: string): string[] {
+    const units = toUnits(normalizeChars(text));
+    const tokens = contiguousTokens(units);
+    // 초성 of every Hangul word, whole and with its particle removed.
+    for (const run of hangulRuns(units)) {
+      if (run.length < 2) continue;
+      tokens.push(choseongToken(run));
+      const stem = stripSuffix(stripSuffix(run));
+      if (stem !== run && stem.length >= 2) tokens.push(choseongToken(stem));
+    }
+    for (let at = 0; at < units.length; at++) {
+      for (const synonym of synonyms) {
+        if (!matchesAt(units, at, synonym.units)) continue;
+        // A Latin member must be a whole run; matchesAt compares whole runs already.
+        tokens.push(synonymToken(synonym.id));
+      }
+    }
+    return tokens;
+  }
+
+  function analyzeQuery(rawQuery: string): AnalyzedQuery {
+    const truncated = rawQuery.length > MAX_QUERY_LENGTH;
+    const query = normalizeChars(rawQuery.slice(0, MAX_QUERY_LENGTH));
+    const terms: QueryTerm[] = [];
+    const ignored: string[] = [];
+    for (const word of query.split(/\s+/).filter(Boolean)) {
+      const jamo = [...word].filter(isChoseongJamo).join('');
+      if (jamo.length >= 2 && toUnits(word).length === 0) {
+        terms.push({ text: jamo, kind: 'choseong', tokens: [CHOSEONG_PREFIX + jamo], variants: [] });
+        continue;
+      }
+      const units = stripWordUnits(toUnits(word));
+      const surface = units.map((u) => u.text).join('');
+      if (units.length === 0 || STOP_WORDS.has(surface)) {
+        if (word.trim()) ignored.push(word);
+        continue;
+      }
+      // Synonym members inside the word are replaced by their group token; the
+      // rest of the word is analysed on its own, without bridging over the member.
+      let segment: TextUnit[] = [];
+      const flush = () => {
+        if (segment.length === 1 && segment[0]!.kind === 'hangul') ignored.push(segment[0]!.text);
+        else if (segment.length > 0) {
+          terms.push({ text: segment.map((u) => u.text).join(''), kind: 'word', tokens: unique(contiguousTokens(segment)), variants: [] });
+        }
+        segment = [];
+      };
+      for (let at = 0; at < units.length; ) {
+        const synonym = synonyms.find((s) => matchesAt(units, at, s.units));
+        if (synonym) {
+          flush();
+          const text = units.slice(at, at + synonym.units.length).map((u) => u.text).join('');
+          terms.push({ text, kind: 'synonym', tokens: [synonymToken(synonym.id)], variants: membersById.get(synonym.id) ?? [] });
+          at += synonym.units.length;
+        } else {
+          segment.push(units[at]!);
+          at++;
+        }
+      }
+      flush();
+    }
+    return { terms: dedupeTerms(terms), ignored, truncated };
+  }
+
+  return { indexTokens, analyzeQuery, synonymMembers: (id) => membersById.get(id) ?? [] };
+}
+
+function* hangulRuns(units: readonly TextUnit[]): Generator<string> {
+  let run = '';
+  let word = -1;
+  for (const unit of units) {
+    if (unit.kind === 'hangul' && (run === '' || unit.word === word)) {
+      run += unit.text;
+      word = unit.word;
+    } else {
+      if (run) yield run;
+      run = unit.kind === 'hangul' ? unit.text : '';
+      word = unit.word;
+    }
+  }
+  if (run) yield run;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function dedupeTerms(terms: QueryTerm[]): QueryTerm[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = t.tokens.join('\n');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** All distinct tokens of a query, in order. */
+export function queryTokens(query: AnalyzedQuery): string[] {
+  return unique(query.terms.flatMap((t) => t.tokens));
+}
+
+// ---------------------------------------------------------------------------
+// Token encoding for Pagefind.
+//
+// Pagefind lower-cases words, NFD-decomposes non-ASCII ones (Hangul becomes
+// jamo), drops non-alphanumeric characters and matches query words as
+// prefixes, falling back to a shorter indexed prefix when nothing extends the
+// word. Tokens are therefore written in a small ASCII alphabet that survives
+// all of that unchanged, and end with a sentinel letter that never occurs
+// inside a token: a query word can then only ever be a prefix of itself, so
+// prefix matching, the shorter-prefix fallback and chunk straddling all vanish.
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuv';
+/** Never one of DIGITS. */
+export const TOKEN_SENTINEL = 'z';
+
+function base32(value: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = DIGITS[value & 31] + out;
+    value >>>= 5;
+  }
+  return out;
+}
+
+/**
+ * Prefix-free code per code point: a Hangul syllable takes 3 symbols whose first
+ * is 0–a (11,172 < 11·1024); other characters take a kind symbol and a payload.
+ */
+function encodeCodePoint(code: number): string {
+  if (code >= HANGUL_FIRST && code <= HANGUL_LAST) return base32(code - HANGUL_FIRST, 3);
+  if (code < 0x400) return 'b' + base32(code, 2);
+  if (code >= 0x3100 && code < 0x3500) return 'c' + base32(code - 0x3100, 2);
+  if (code <= 0xfffff) return 'd' + base32(code, 4);
+  return 'e' + base32(code, 5);
+}
+
+export function encodeToken(token: string): string {
+  let out = '';
+  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0)!);
+  return out + TOKEN_SENTINEL;
+}
+
+export function decodeToken(encoded: string): string {
+  const body = encoded.endsWith(TOKEN_SENTINEL) ? encoded.slice(0, -1) : encoded;
+  const read = (at: number, width: number) => {
+    let value = 0;
+    for (let i = 0; i < width; i++) {
+      const digit = DIGITS.indexOf(body[at + i] ?? '');
+      if (digit < 0) throw new Error(`Not an encoded token: ${encoded}`);
+      value = value * 32 + digit;
+    }
+    return value;
+  };
+  let out = '';
+  for (let at = 0; at < body.length; ) {
+    const lead = DIGITS.indexOf(body[at]!);
+    if (lead < 0) throw new Error(`Not an encoded token: ${encoded}`);
+    if (lead <= 10) {
+      out += String.fromCodePoint(HANGUL_FIRST + read(at, 3));
+      at += 3;
+    } else if (lead === 11) {
+      out += String.fromCodePoint(read(at + 1, 2));
+      at += 3;
+    } else if (lead === 12) {
+      out += String.fromCodePoint(0x3100 + read(at + 1, 2));
+      at += 3;
+    } else if (lead === 13) {
+      out += String.fromCodePoint(read(at + 1, 4));
+      at += 5;
+    } else if (lead === 14) {
+      out += String.fromCodePoint(read(at + 1, 5));
+      at += 6;
+    } else throw new Error(`Not an encoded token: ${encoded}`);
+  }
+  return out;
+}
+
+/** Human-readable form of a raw token, for debugging and test messages. */
+export function describeToken(token: string): string {
+  return token.replace(UNIT_JOINER, '|').replace(SYNONYM_PREFIX, 'syn:').replace(CHOSEONG_PREFIX, 'cho:');
+}

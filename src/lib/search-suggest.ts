@@ -1,0 +1,51 @@
+/**
+ * Suggestions shown when a search finds nothing: glossary terms and sections
+ * that look like the query (shared syllable pairs or letters), so the reader
+ * has somewhere to go instead of a dead end.
+ */
+import { normalizeChars } from './korean-analyzer';
+
+export interface SuggestionTarget {
+  /** Visible label. */
+  label: string;
+  /** Where the suggestion links to. */
+  href: string;
+  /** Other spellings that should also attract the query (full form, aliases). */
+  alsoKnownAs?: readonly string[];
+}
+
+/** Character bigrams of the letters and digits of a text (single characters for one-letter text). */
+function grams(text: string): Set<string> {
+  const chars = [...normalizeChars(text)].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (chars.length === 1) return new Set(chars);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Dice similarity of two gram sets, 0–1. */
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * Up to `limit` targets most similar to the query, best first; when nothing is
+ * similar at all, the first `limit` targets in their given order, so the list
+ * is never empty.
+ */
+export function suggest(query: string, targets: readonly SuggestionTarget[], limit = 5): SuggestionTarget[] {
+  const queryGrams = grams(query);
+  const scored = targets
+    .map((target, order) => {
+      const score = Math.max(...[target.label, ...(target.alsoKnownAs ?? [])].map((s) => dice(queryGrams, grams(s))));
+      return { target, score, order };
+    })
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map((s) => s.target);
+  return scored.length > 0 ? scored : targets.slice(0, limit);
+}

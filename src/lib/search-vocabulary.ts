@@ -1,0 +1,54 @@
+/**
+ * The vocabulary: every token the index holds, split into small static shards
+ * by a hash of the token. Before searching, the browser loads the shards of
+ * the query's tokens and refuses the search when one is missing, because
+ * Pagefind would otherwise drop that word silently and answer a shorter query.
+ */
+
+/** FNV-1a, 32 bit: tiny, fast and stable across Node and browsers. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The shard an encoded token lives in. `shardCount` is a power of two. */
+export function shardOf(encodedToken: string, shardCount: number): number {
+  return fnv1a(encodedToken) & (shardCount - 1);
+}
+
+/** Enough shards that each holds about `tokensPerShard` tokens (a power of two, at least 1). */
+export function chooseShardCount(vocabularySize: number, tokensPerShard = 400): number {
+  let count = 1;
+  while (count * tokensPerShard < vocabularySize) count *= 2;
+  return count;
+}
+
+/** Splits a vocabulary into shards of sorted tokens. */
+export function shardVocabulary(tokens: Iterable<string>, shardCount: number): string[][] {
+  const shards: string[][] = Array.from({ length: shardCount }, () => []);
+  for (const token of new Set(tokens)) shards[shardOf(token, shardCount)]!.push(token);
+  for (const shard of shards) shard.sort();
+  return shards;
+}
+
+/** A shard file: one token per line. */
+export function serializeShard(tokens: readonly string[]): string {
+  return tokens.join('\n');
+}
+
+export function parseShard(text: string): Set<string> {
+  return new Set(text.split('\n').filter(Boolean));
+}
+
+/** The tokens that none of the loaded shards holds. */
+export function unknownTokens(encodedTokens: readonly string[], shardCount: number, shards: ReadonlyMap<number, ReadonlySet<string>>): string[] {
+  return encodedTokens.filter((token) => {
+    const shard = shards.get(shardOf(token, shardCount));
+    if (!shard) throw new Error(`Vocabulary shard ${shardOf(token, shardCount)} was not loaded`);
+    return !shard.has(token);
+  });
+}
