@@ -31,7 +31,7 @@ export default defineConfig({
       rehypePlugins: [rehypeKoreanHeadingIds],
       remarkRehype: {
         footnoteLabel: '각주',
-        footnoteBackLabel: (i) => `본문 ${i + 1}번 각주 위치로 돌아가기`,
+        footnoteBackLabel: (/** @type {number} */ i) => `본문 ${i + 1}번 각주 위치로 돌아가기`,
       },
     }),
   },

@@ -19,7 +19,9 @@ const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/
  * collection, so the field is a union of one reference per section, selected by
  * the `collection` key of `{ collection, id }`.
  */
-const anyPolicyReference = z.union(SECTION_SLUGS.map((slug) => reference(slug)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+const anyPolicyReference = z.union(
+  SECTION_SLUGS.map((slug) => reference(slug)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+) as unknown as z.ZodType<{ collection: SectionSlug; id: string }>;
 
 const sectionCollection = (slug: SectionSlug) =>
   defineCollection({

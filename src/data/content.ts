@@ -69,12 +69,12 @@ async function buildIndex(): Promise<ContentIndex> {
   }
   for (const entry of byKey.values()) {
     entry.data.aliases.forEach((alias, i) => claim(alias, entry.filePath ?? entry.id, entry, `aliases[${i}]`));
-    entry.data.related.forEach((ref: { collection: string; id: string }, i: number) => {
+    entry.data.related.forEach((ref, i) => {
       if (!byKey.has(keyOf(ref.collection, ref.id))) {
         throw new ContentError(entry, `related[${i}]`, `없는 페이지를 가리킵니다: ${ref.collection}/${ref.id}`);
       }
     });
-    entry.data.terms.forEach((ref: { id: string }, i: number) => {
+    entry.data.terms.forEach((ref, i) => {
       if (!glossaryIds.has(ref.id)) throw new ContentError(entry, `terms[${i}]`, `용어집에 없는 용어입니다: ${ref.id}`);
     });
   }
@@ -92,12 +92,12 @@ export function sectionOf(entry: PolicyEntry) {
 
 export async function getRelated(entry: PolicyEntry): Promise<PolicyEntry[]> {
   const { byKey } = await loadContent();
-  return entry.data.related.map((ref: { collection: string; id: string }) => byKey.get(keyOf(ref.collection, ref.id))!);
+  return entry.data.related.map((ref) => byKey.get(keyOf(ref.collection, ref.id))!);
 }
 
 export async function getTerms(entry: PolicyEntry): Promise<GlossaryEntry[]> {
   const { glossary } = await loadContent();
-  const ids = entry.data.terms.map((t: { id: string }) => t.id);
+  const ids = entry.data.terms.map((t) => t.id);
   return glossary.filter((g) => ids.includes(g.id));
 }
 
@@ -112,7 +112,7 @@ export async function getNeighbours(entry: PolicyEntry): Promise<{ prev?: Policy
 /** Pages (overviews included) that use a glossary term. */
 export async function getPagesUsingTerm(termId: string): Promise<PolicyEntry[]> {
   const { byKey } = await loadContent();
-  return [...byKey.values()].filter((e) => e.data.terms.some((t: { id: string }) => t.id === termId));
+  return [...byKey.values()].filter((e) => e.data.terms.some((t) => t.id === termId));
 }
 
 export async function getTagIndex(): Promise<{ id: TagId; label: string; pages: PolicyEntry[] }[]> {
