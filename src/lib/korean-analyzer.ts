@@ -151,6 +151,29 @@ function contiguousTokens(units: readonly TextUnit[]): string[] {
 }
 
 /**
+ * Latin words written apart in the text but run together in a query
+ * (Chief Technology → chieftechnology) form a single Latin run there, so
+ * runs of two or three Latin units are also indexed merged, with bigrams to
+ * their neighbours.
+ */
+function mergedLatinTokens(units: readonly TextUnit[]): string[] {
+  const tokens: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    for (let length = 2; length <= 3; length++) {
+      const parts = units.slice(i, i + length);
+      if (parts.length < length || parts.some((u) => u.kind !== 'latin')) break;
+      const merged: TextUnit = { text: parts.map((u) => u.text).join(''), kind: 'latin', word: parts[0]!.word };
+      tokens.push(merged.text);
+      const before = units[i - 1];
+      const after = units[i + length];
+      if (before) tokens.push(bigram(before, merged));
+      if (after) tokens.push(bigram(merged, after));
+    }
+  }
+  return tokens;
+}
+
+/**
  * Particles (조사) and endings (어미, 접미) stripped from the end of a query word,
  * longest first. Stripping only broadens a query, so a generous list is safe.
  */
@@ -164,19 +187,26 @@ const SUFFIXES = [
   '의', '을', '를', '이', '가', '은', '는', '도', '만', '에', '로', '와', '과', '들', '한', '된', '적', '나', '랑', '께',
 ] as const;
 
+/**
+ * Particles that end no two-syllable noun, so 법을 is 법 + 을 (a one-syllable
+ * stem, then ignored as too short) while 국가 keeps its 가.
+ */
+const UNAMBIGUOUS_PARTICLES = new Set(['을', '를', '에서', '으로', '에게', '까지', '부터', '처럼', '에서는', '으로는']);
+
 /** Query words that are pure function words in this domain. */
 const STOP_WORDS = new Set(['및', '등', '또는', '그리고', '위한', '위해', '통한', '통해', '대한', '관련', '관한', '대해']);
 
 /**
  * Removes one trailing particle or ending from a Hangul string when at least
- * two syllables stay (국가 keeps its 가). When the word has a Latin or digit
- * part before the Hangul (AI를), the whole Hangul tail may go.
+ * two syllables stay (국가 keeps its 가), or one before an unambiguous particle
+ * (법을). When the word has a Latin or digit part before the Hangul (AI를),
+ * the whole Hangul tail may go.
  */
 export function stripSuffix(hangul: string, hasNonHangulStem = false): string {
   for (const suffix of SUFFIXES) {
     if (!hangul.endsWith(suffix)) continue;
     const stem = hangul.slice(0, -suffix.length);
-    if (stem.length >= 2 || (hasNonHangulStem && stem.length === 0)) return stem;
+    if (stem.length >= 2 || (stem.length === 1 && UNAMBIGUOUS_PARTICLES.has(suffix)) || (hasNonHangulStem && stem.length === 0)) return stem;
   }
   return hangul;
 }
@@ -244,6 +274,7 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
   function indexTokens(text: string): string[] {
     const units = toUnits(normalizeChars(text));
     const tokens = contiguousTokens(units);
+    tokens.push(...mergedLatinTokens(units));
     // 초성 of every Hangul word, whole and with its particle removed.
     for (const run of hangulRuns(units)) {
       if (run.length < 2) continue;

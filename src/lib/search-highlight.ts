@@ -39,37 +39,67 @@ function termSpellings(term: QueryTerm): string[] {
   return [term.text];
 }
 
+/** Finds a query's terms in text; compiled once per query, used on many texts. */
+export interface TermMatcher {
+  /** Ranges of `text` that match any term, sorted and merged. */
+  ranges(text: string): Range[];
+  /** How many distinct terms occur in `text`. */
+  matchedTermCount(text: string): number;
+}
+
 /**
- * Ranges of `text` that match any of the terms, sorted and merged. `text` is
- * the original text; matching runs on its 1:1 normalized copy.
+ * Compiles the terms into one expression per term (regular expressions with
+ * Unicode classes are costly to build, so never per text). `text` given to the
+ * matcher is original text; matching runs on its 1:1 normalized copy.
  */
-export function findMatchRanges(text: string, terms: readonly QueryTerm[]): Range[] {
-  const normalized = normalizeChars(text);
-  const ranges: [number, number][] = [];
-  const patterns = terms
+export function compileMatcher(terms: readonly QueryTerm[]): TermMatcher {
+  const perTerm = terms
     .filter((t) => t.kind !== 'choseong')
-    .flatMap(termSpellings)
-    .map(spellingPattern)
-    .filter((p): p is string => p !== null)
-    // Longest first so the alternation prefers the full spelling.
-    .sort((a, b) => b.length - a.length);
-  if (patterns.length > 0) {
-    const re = new RegExp(patterns.join('|'), 'gu');
-    for (const m of normalized.matchAll(re)) {
-      if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
-    }
-  }
+    .map((t) =>
+      termSpellings(t)
+        .map(spellingPattern)
+        .filter((p): p is string => p !== null)
+        // Longest first so the alternation prefers the full spelling.
+        .sort((a, b) => b.length - a.length),
+    )
+    .filter((patterns) => patterns.length > 0)
+    .map((patterns) => new RegExp(patterns.join('|'), 'gu'));
   const choseong = terms.filter((t) => t.kind === 'choseong').map((t) => t.text);
-  if (choseong.length > 0) {
+
+  const choseongRanges = (normalized: string, wanted: string): [number, number][] => {
+    const out: [number, number][] = [];
     for (const m of normalized.matchAll(/[가-힣]+/g)) {
-      const initials = getChoseong(m[0]);
-      for (const wanted of choseong) {
-        const at = initials.indexOf(wanted);
-        if (at >= 0) ranges.push([m.index + at, m.index + at + wanted.length]);
-      }
+      const at = getChoseong(m[0]).indexOf(wanted);
+      if (at >= 0) out.push([m.index + at, m.index + at + wanted.length]);
     }
-  }
-  return mergeRanges(ranges);
+    return out;
+  };
+
+  return {
+    ranges(text) {
+      const normalized = normalizeChars(text);
+      const ranges: [number, number][] = [];
+      for (const re of perTerm) for (const m of normalized.matchAll(re)) if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
+      for (const wanted of choseong) ranges.push(...choseongRanges(normalized, wanted));
+      return mergeRanges(ranges);
+    },
+    matchedTermCount(text) {
+      const normalized = normalizeChars(text);
+      let count = 0;
+      for (const re of perTerm) {
+        re.lastIndex = 0;
+        if (re.test(normalized)) count++;
+        re.lastIndex = 0;
+      }
+      for (const wanted of choseong) if (choseongRanges(normalized, wanted).length > 0) count++;
+      return count;
+    },
+  };
+}
+
+/** Ranges of `text` matching any of the terms (compiles the terms; see compileMatcher). */
+export function findMatchRanges(text: string, terms: readonly QueryTerm[]): Range[] {
+  return compileMatcher(terms).ranges(text);
 }
 
 export function mergeRanges(ranges: readonly Range[]): Range[] {
@@ -170,24 +200,28 @@ export interface ResultPresentation {
  */
 export function presentResult(
   doc: { title: string; sections: readonly DocSection[] },
-  terms: readonly QueryTerm[],
+  query: readonly QueryTerm[] | TermMatcher,
   options: { excerptLength?: number; maxSubResults?: number } = {},
 ): ResultPresentation {
   const { excerptLength = 140, maxSubResults = 3 } = options;
+  const matcher = 'ranges' in query ? query : compileMatcher(query);
   const scored = doc.sections.map((section) => {
     const text = flattenText(section.text);
-    const ranges = findMatchRanges(text, terms);
-    const headingRanges = findMatchRanges(section.heading, terms);
-    const matchedTerms = terms.filter((t) => findMatchRanges(`${section.heading} ${text}`, [t]).length > 0).length;
-    return { section, text, ranges, headingRanges, matchedTerms };
+    return {
+      section,
+      text,
+      ranges: matcher.ranges(text),
+      headingMatched: matcher.ranges(section.heading).length > 0,
+      matchedTerms: matcher.matchedTermCount(`${section.heading} ${text}`),
+    };
   });
   const best = [...scored].sort((a, b) => b.matchedTerms - a.matchedTerms || b.ranges.length - a.ranges.length)[0];
   const excerpt = best ? makeExcerpt(best.text, best.ranges, excerptLength) : [];
   const subResults = scored
-    .filter((s) => s.section.anchor && (s.ranges.length > 0 || s.headingRanges.length > 0))
+    .filter((s) => s.section.anchor && (s.ranges.length > 0 || s.headingMatched))
     .sort((a, b) => b.matchedTerms - a.matchedTerms)
     .slice(0, maxSubResults)
     .sort((a, b) => doc.sections.indexOf(a.section) - doc.sections.indexOf(b.section))
     .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.text, s.ranges, Math.round(excerptLength * 0.7)) }));
-  return { title: segmentText(doc.title, findMatchRanges(doc.title, terms)), excerpt, subResults };
+  return { title: segmentText(doc.title, matcher.ranges(doc.title)), excerpt, subResults };
 }

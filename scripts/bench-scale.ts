@@ -1,0 +1,252 @@
+/**
+ * Scale benchmark: builds the real site over N synthetic Korean policy pages and
+ * measures build cost, index size, and search cost and recall in headless
+ * Chromium, for our search and for stock Pagefind over the same HTML.
+ *
+ * Usage: npm run bench:scale -- --pages 1000,10000 [--seed 1] [--reuse] [--node-options "--max-old-space-size=3072"] [--json FILE]
+ *   --reuse         skip generation and builds when .tmp/scale/n<N>-s<seed>/dist exists (query part only)
+ *   --node-options  NODE_OPTIONS for the Astro build and the indexer
+ * Everything is written under .tmp/scale/ (git-ignored); nothing goes into content/ or dist/.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeScaleContent } from './generate-scale-content';
+import { startBenchServer } from './lib/bench-server';
+import { runMeasured, type ProcessMeasure } from './lib/measure-process';
+import {
+  BENCH_QUERIES,
+  bundleOurEngine,
+  hasOurIndex,
+  ourIdToUrl,
+  readIndexedPages,
+  runQueries,
+  stockIdToUrl,
+  summarize,
+  type EngineSummary,
+} from './lib/search-bench';
+import { STOCK_DIR } from './lib/stock-pagefind-index';
+import { SEARCH_DATA_DIR } from '../src/lib/search-data';
+import { launchBrowser } from '../tests/e2e/browser';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+export interface ScaleRun {
+  pages: number;
+  indexedPages: number;
+  generateSeconds: number;
+  astro: ProcessMeasure;
+  indexer: ProcessMeasure;
+  stockIndexer: ProcessMeasure;
+  distBytes: number;
+  distFiles: number;
+  ourIndexBytes: number;
+  ourChunks: { pagefindIndex: number; vocab: number; doc: number; fragment: number };
+  stockIndexBytes: number;
+  stockChunks: { index: number; fragment: number };
+  ours: EngineSummary;
+  /** Null when run without the stock comparison (smoke test). */
+  stock: EngineSummary | null;
+}
+
+export interface ScaleOptions {
+  /** Reuse an existing build in the work folder (query part only). */
+  reuse?: boolean;
+  /** NODE_OPTIONS for the Astro build and the indexer. */
+  nodeOptions?: string;
+  /** Work folder (default .tmp/scale/n<N>-s<seed>). */
+  workDir?: string;
+  /** Also build and query stock Pagefind (default true). */
+  stock?: boolean;
+  log?: (s: string) => void;
+}
+
+function dirStats(dir: string, skip: ReadonlySet<string> = new Set()): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const s = dirStats(path);
+      bytes += s.bytes;
+      files += s.files;
+    } else {
+      bytes += statSync(path).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+const countFiles = (dir: string, suffix: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(suffix)).length : 0);
+
+function must(step: string, m: ProcessMeasure, logFile: string) {
+  if (m.code !== 0) throw new Error(`${step} 실패 (종료 코드 ${m.code}); 로그: ${logFile}`);
+}
+
+export async function runScale(pages: number, seed: number, options: ScaleOptions = {}): Promise<ScaleRun> {
+  const log = options.log ?? ((s: string) => console.log(s));
+  const withStock = options.stock ?? true;
+  const work = options.workDir ?? join(ROOT, '.tmp', 'scale', `n${pages}-s${seed}`);
+  const contentDir = join(work, 'content');
+  const distDir = join(work, 'dist');
+  const cacheDir = join(work, 'cache');
+  const env = {
+    ...process.env,
+    CONTENT_DIR: contentDir,
+    ASTRO_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FORCE_COLOR: '0',
+    ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+  };
+  const reuse = options.reuse && existsSync(join(distDir, 'index.html')) && hasOurIndex(distDir) && (!withStock || existsSync(join(distDir, STOCK_DIR)));
+  const skipped: ProcessMeasure = { code: 0, seconds: NaN, maxRssBytes: null, treePeakBytes: NaN };
+  let generateSeconds = NaN;
+  let astro = skipped;
+  let indexer = skipped;
+  let stockIndexer = skipped;
+
+  if (!reuse) {
+    mkdirSync(work, { recursive: true });
+    const t = performance.now();
+    writeScaleContent({ pages, seed, outDir: contentDir });
+    generateSeconds = (performance.now() - t) / 1000;
+    log(`[${pages}] 콘텐츠 생성 ${generateSeconds.toFixed(1)}초`);
+    rmSync(distDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+    astro = await runMeasured(NODE, [ASTRO, 'build', '--outDir', distDir], { env, cwd: ROOT, logFile: join(work, 'astro.log') });
+    must('astro build', astro, join(work, 'astro.log'));
+    log(`[${pages}] astro build ${astro.seconds.toFixed(1)}초, 최대 ${mb(astro.maxRssBytes)}`);
+    indexer = await runMeasured(NODE, ['--import', 'tsx', 'scripts/build-search-index.ts', distDir], { env, cwd: ROOT, logFile: join(work, 'index.log') });
+    must('검색 색인', indexer, join(work, 'index.log'));
+    log(`[${pages}] 검색 색인 ${indexer.seconds.toFixed(1)}초, 최대 ${mb(indexer.maxRssBytes)}`);
+    if (withStock) {
+      stockIndexer = await runMeasured(NODE, ['--import', 'tsx', 'scripts/lib/stock-pagefind-index.ts', distDir], { env, cwd: ROOT, logFile: join(work, 'stock.log') });
+      must('기본 Pagefind 색인', stockIndexer, join(work, 'stock.log'));
+      log(`[${pages}] 기본 Pagefind 색인 ${stockIndexer.seconds.toFixed(1)}초`);
+    }
+  }
+
+  const site = dirStats(distDir, new Set(['pagefind', SEARCH_DATA_DIR, STOCK_DIR, '_bench']));
+  const ourIndexBytes = dirStats(join(distDir, 'pagefind')).bytes + dirStats(join(distDir, SEARCH_DATA_DIR)).bytes;
+  const ourChunks = {
+    pagefindIndex: countFiles(join(distDir, 'pagefind', 'index'), '.pf_index'),
+    vocab: countFiles(join(distDir, SEARCH_DATA_DIR, 'vocab'), '.gz'),
+    doc: countFiles(join(distDir, SEARCH_DATA_DIR, 'doc'), '.gz'),
+    fragment: countFiles(join(distDir, 'pagefind', 'fragment'), '.pf_fragment'),
+  };
+  const stockIndexBytes = dirStats(join(distDir, STOCK_DIR)).bytes;
+  const stockChunks = { index: countFiles(join(distDir, STOCK_DIR, 'index'), '.pf_index'), fragment: countFiles(join(distDir, STOCK_DIR, 'fragment'), '.pf_fragment') };
+
+  const indexed = readIndexedPages(distDir);
+  await bundleOurEngine(distDir);
+  const server = await startBenchServer(distDir);
+  const browser = await launchBrowser();
+  try {
+    const oursMeasures = await runQueries(browser, server, 'ours', BENCH_QUERIES);
+    const stockMeasures = withStock ? await runQueries(browser, server, 'stock', BENCH_QUERIES) : [];
+    const ours = summarize('ours', oursMeasures, ourIdToUrl(distDir), indexed);
+    const stock = withStock ? summarize('stock', stockMeasures, stockIdToUrl(distDir), indexed) : null;
+    const brief = (list: typeof oursMeasures) => list.map(({ ids, ...m }) => ({ ...m, results: ids.length }));
+    writeFileSync(join(work, 'queries.json'), JSON.stringify({ ours: brief(oursMeasures), stock: brief(stockMeasures) }, null, 1));
+    return { pages, indexedPages: indexed.length, generateSeconds, astro, indexer, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, ours, stock };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Printing
+
+const mb = (b: number | null) => (b === null || Number.isNaN(b) ? '—' : `${(b / 1024 / 1024).toFixed(0)} MB`);
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const sec = (s: number) => (Number.isNaN(s) ? '—' : `${s.toFixed(1)} s`);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export function formatTable(runs: readonly ScaleRun[]): string {
+  const rows: [string, (r: ScaleRun) => string][] = [
+    ['policy pages generated', (r) => String(r.pages)],
+    ['pages indexed (policy+glossary)', (r) => String(r.indexedPages)],
+    ['build: Astro', (r) => sec(r.astro.seconds)],
+    ['build: search indexer', (r) => sec(r.indexer.seconds)],
+    ['build: total (Astro+indexer)', (r) => sec(r.astro.seconds + r.indexer.seconds)],
+    ['peak RSS Astro (max process)', (r) => mb(r.astro.maxRssBytes)],
+    ['peak RSS Astro (process tree)', (r) => mb(r.astro.treePeakBytes)],
+    ['peak RSS indexer (max process)', (r) => mb(r.indexer.maxRssBytes)],
+    ['peak RSS indexer (process tree)', (r) => mb(r.indexer.treePeakBytes)],
+    ['dist size (site without indexes)', (r) => `${mb(r.distBytes)} / ${r.distFiles} files`],
+    ['our index size (pagefind + pagefind-ko)', (r) => mb(r.ourIndexBytes)],
+    ['our chunks: pf_index / vocab / doc / fragment', (r) => `${r.ourChunks.pagefindIndex} / ${r.ourChunks.vocab} / ${r.ourChunks.doc} / ${r.ourChunks.fragment}`],
+    ['OURS first query bytes (cold)', (r) => kb(r.ours.firstQueryBytes)],
+    ['OURS later query bytes max / p50', (r) => `${kb(r.ours.laterBytesMax)} / ${kb(r.ours.laterBytesP50)}`],
+    ['OURS latency cold / p50 / p95', (r) => `${ms(r.ours.coldMs)} / ${ms(r.ours.p50)} / ${ms(r.ours.p95)}`],
+    ['OURS lost / truth (extra)', (r) => `${r.ours.lost} / ${r.ours.truthTotal} (${r.ours.extra})`],
+    ['stock indexer time / tree peak', (r) => `${sec(r.stockIndexer.seconds)} / ${mb(r.stockIndexer.treePeakBytes)}`],
+    ['stock index size', (r) => mb(r.stockIndexBytes)],
+    ['stock chunks: pf_index / fragment', (r) => `${r.stockChunks.index} / ${r.stockChunks.fragment}`],
+    ['STOCK first query bytes (cold)', (r) => (r.stock ? kb(r.stock.firstQueryBytes) : '—')],
+    ['STOCK later query bytes max / p50', (r) => (r.stock ? `${kb(r.stock.laterBytesMax)} / ${kb(r.stock.laterBytesP50)}` : '—')],
+    ['STOCK latency cold / p50 / p95', (r) => (r.stock ? `${ms(r.stock.coldMs)} / ${ms(r.stock.p50)} / ${ms(r.stock.p95)}` : '—')],
+    ['STOCK lost / truth (extra)', (r) => (r.stock ? `${r.stock.lost} / ${r.stock.truthTotal} (${r.stock.extra}) = ${((100 * r.stock.lost) / Math.max(1, r.stock.truthTotal)).toFixed(1)}% lost` : '—')],
+  ];
+  const width = Math.max(...rows.map(([l]) => l.length));
+  const colWidth = Math.max(22, ...runs.flatMap((r) => rows.map(([, f]) => f(r).length)));
+  const header = `${'N ='.padEnd(width)} | ${runs.map((r) => String(r.pages).padEnd(colWidth)).join(' | ')}`;
+  const lines = [header, '-'.repeat(header.length)];
+  for (const [label, f] of rows) lines.push(`${label.padEnd(width)} | ${runs.map((r) => f(r).padEnd(colWidth)).join(' | ')}`);
+  if (runs.length > 1) {
+    const a = runs[0]!;
+    const b = runs[runs.length - 1]!;
+    const k = b.pages / a.pages;
+    lines.push('', `growth ${a.pages} → ${b.pages} (×${k}): Astro ×${(b.astro.seconds / a.astro.seconds).toFixed(1)}, indexer ×${(b.indexer.seconds / a.indexer.seconds).toFixed(1)}, dist ×${(b.distBytes / a.distBytes).toFixed(1)}, our index ×${(b.ourIndexBytes / a.ourIndexBytes).toFixed(1)}, Astro peak RSS ×${((b.astro.maxRssBytes ?? NaN) / (a.astro.maxRssBytes ?? NaN)).toFixed(1)}`);
+  }
+  return lines.join('\n');
+}
+
+export function targetReport(r: ScaleRun): string[] {
+  const fails: string[] = [];
+  const check = (ok: boolean, text: string) => fails.push(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+  check(r.ours.lost === 0, `zero lost results (lost ${r.ours.lost} of ${r.ours.truthTotal})`);
+  check(r.ours.firstQueryBytes <= 300 * 1024, `first query ≤ 300 KB (${kb(r.ours.firstQueryBytes)})`);
+  check(r.ours.laterBytesMax <= 150 * 1024, `later queries ≤ 150 KB (max ${kb(r.ours.laterBytesMax)})`);
+  check(r.ours.p95 <= 150, `p95 latency ≤ 150 ms (${ms(r.ours.p95)})`);
+  const total = r.astro.seconds + r.indexer.seconds;
+  if (!Number.isNaN(total)) check(total <= 600, `build ≤ 10 min (${sec(total)})`);
+  const peak = Math.max(r.astro.maxRssBytes ?? 0, r.indexer.maxRssBytes ?? 0, r.astro.treePeakBytes, r.indexer.treePeakBytes);
+  if (peak) check(peak <= 4 * 1024 ** 3, `peak memory ≤ 4 GB (${mb(peak)})`);
+  for (const e of [...r.ours.errors.map((e) => `ours: ${e}`), ...(r.stock?.errors ?? []).map((e) => `stock: ${e}`)]) fails.push(`ERROR ${e}`);
+  for (const q of r.ours.lostQueries) fails.push(`  ours lost: "${q.query}" ${q.lost}/${q.truth} (e.g. ${q.example})`);
+  return fails;
+}
+
+async function main() {
+  const list = (arg('pages') ?? '1000,10000').split(',').map(Number);
+  const seed = Number(arg('seed') ?? 1);
+  const runs: ScaleRun[] = [];
+  for (const n of list) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--pages 값이 올바르지 않습니다: ${n}`);
+    const run = await runScale(n, seed, { reuse: flag('reuse'), nodeOptions: arg('node-options') });
+    runs.push(run);
+    console.log(`\n${formatTable([run])}\n`);
+    for (const line of targetReport(run)) console.log(line);
+    const stockLost = (run.stock?.lostQueries ?? []).map((q) => `"${q.query}" ${q.lost}/${q.truth}`).join(', ');
+    if (stockLost) console.log(`  stock lost: ${stockLost}`);
+  }
+  if (runs.length > 1) console.log(`\n=== side by side ===\n${formatTable(runs)}`);
+  const jsonFile = arg('json') ?? join(ROOT, '.tmp', 'scale', `results-s${seed}.json`);
+  writeFileSync(jsonFile, JSON.stringify(runs, null, 1));
+  console.log(`\n결과 JSON: ${jsonFile}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  await main();
+}

@@ -1,0 +1,221 @@
+/**
+ * Query benchmark shared by `npm run bench:scale` and the 200-page smoke test:
+ * runs a fixed query set in headless Chromium against a served dist, through our
+ * search engine (src/search/engine.ts, bundled into <dist>/_bench/) and through
+ * STOCK Pagefind (<dist>/_stock-pagefind/), and measures bytes on the wire,
+ * latency and recall against ground truth computed from the built HTML.
+ *
+ * Ground truth of a query: the indexed pages (src/lib/search-extract.ts, the same
+ * extraction the indexer uses) with a title, heading or paragraph whose text
+ * contains the query, both sides through normalizeForMatch (spacing ignored).
+ * Paragraphs are matched one by one, as the engines index them.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import type { BenchServer } from './bench-server';
+import { normalizeForMatch } from '../../src/lib/key-phrases';
+import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
+import { extractSearchPage, urlOfBuiltFile } from '../../src/lib/search-extract';
+import { readFragments } from './pagefind-bundle';
+import { STOCK_DIR, listPageFiles } from './stock-pagefind-index';
+
+/** Results a results page shows at once (src/search/ui.ts PAGE_SIZE); both engines load this many. */
+export const SHOWN_RESULTS = 10;
+
+/** About 50 queries from the seed vocabulary: compound parts, particles, spacing, multi-word, negatives. */
+export const BENCH_QUERIES: readonly string[] = [
+  // whole compounds
+  '국가AI컴퓨팅센터', 'AI기본법', '1000큐비트급', '지역R&D', '국가전략기술', '국가바이오위원회', '예비타당성조사', '디지털 포용사회',
+  // compound parts
+  '컴퓨팅센터', '기본법', '큐비트', '바이오위원회', '양자컴퓨터', '종합계획', '혁신전략', '데이터센터', '세액공제', '출연연', '기술사업화',
+  '소상공인', '통신비', '클러스터', '실증단지', '페타바이트급',
+  // with particles
+  '바이오 제조를', '출연연의', '양자컴퓨터를', '스타트업에', '데이터센터로', 'AI기본법을', '소상공인이', '국가전략기술은',
+  // spacing variants
+  '정책펀드', '경력단절', '연구소기업', 'AI 컴퓨팅 센터', '일자리창출', '여성과학자',
+  // multi-word
+  '기초연구 예산', '데이터센터 규제', '기술사업화 플랫폼', '과학기술 외교', '범부처 CTO', '대학 부설 연구소', '신진 연구자', '지역 경제',
+  // negatives
+  '김치찌개 레시피', '축구 국가대표 경기', '부동산 양도세', '고양이',
+];
+
+export interface IndexedPage {
+  url: string;
+  /** Title, headings and paragraphs, each normalized. */
+  units: string[];
+}
+
+/** The pages both engines index, with their text as the indexer extracts it. */
+export function readIndexedPages(distDir: string): IndexedPage[] {
+  const pages: IndexedPage[] = [];
+  for (const file of listPageFiles(distDir)) {
+    const html = readFileSync(file, 'utf8');
+    if (!html.includes('data-search-page')) continue;
+    const page = extractSearchPage(html, urlOfBuiltFile(relative(distDir, file)));
+    if (!page) continue;
+    const units = [page.title, ...page.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])].map(normalizeForMatch).filter(Boolean);
+    pages.push({ url: page.url, units });
+  }
+  return pages;
+}
+
+export function groundTruth(pages: readonly IndexedPage[], query: string): Set<string> {
+  const needle = normalizeForMatch(query);
+  return new Set(pages.filter((p) => p.units.some((u) => u.includes(needle))).map((p) => p.url));
+}
+
+/** Our result ids are Pagefind fragment hashes; each names <dist>/pagefind-ko/doc/<id>.gz, which holds the page URL. */
+export function ourIdToUrl(distDir: string): Map<string, string> {
+  const dir = join(distDir, SEARCH_DATA_DIR, 'doc');
+  const map = new Map<string, string>();
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.gz')) continue;
+    const doc = JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as { url: string };
+    map.set(name.replace(/\.gz$/, ''), doc.url);
+  }
+  return map;
+}
+
+export function stockIdToUrl(distDir: string): Map<string, string> {
+  return new Map(readFragments(join(distDir, STOCK_DIR)).map(({ hash, fragment }) => [hash, fragment.url]));
+}
+
+/** Bundles src/search/engine.ts as an ES module at <dist>/_bench/ours.js that exports one SearchEngine. */
+export async function bundleOurEngine(distDir: string): Promise<void> {
+  mkdirSync(join(distDir, '_bench'), { recursive: true });
+  await esbuild({
+    stdin: { contents: "import { SearchEngine } from './src/search/engine';\nexport const engine = new SearchEngine();\n", resolveDir: process.cwd(), loader: 'ts' },
+    outfile: join(distDir, '_bench', 'ours.js'),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+}
+
+export type EngineName = 'ours' | 'stock';
+
+export interface QueryMeasure {
+  query: string;
+  /** Bytes sent by the server (compressed as a production host would, headers included) while the query ran and its first results loaded. */
+  bytes: number;
+  requests: number;
+  /** What was fetched. */
+  paths: string[];
+  ms: number;
+  /** Every result id (all pages, not just the shown ones). */
+  ids: string[];
+  error?: string;
+}
+
+/**
+ * Runs one query in the page. Kept as source text: a function passed to
+ * page.evaluate would be rewritten by Vitest's transform (import() included).
+ */
+const BROWSER_QUERY = `async ({ query, engine, shown, stockDir }) => {
+  const started = performance.now();
+  try {
+    if (engine === 'ours') {
+      const { engine: e } = await import('/_bench/ours.js');
+      const outcome = await e.search(query);
+      const ids = outcome.kind === 'results' ? outcome.ids : [];
+      await Promise.all(ids.slice(0, shown).map((id) => e.loadDoc(id)));
+      return { ms: performance.now() - started, ids };
+    }
+    const pf = await import('/' + stockDir + '/pagefind.js');
+    await pf.options({ basePath: '/' + stockDir + '/' });
+    const response = await pf.search(query);
+    const results = (response && response.results) || [];
+    await Promise.all(results.slice(0, shown).map((r) => r.data()));
+    return { ms: performance.now() - started, ids: results.map((r) => r.id) };
+  } catch (error) {
+    return { ms: performance.now() - started, ids: [], error: String(error) };
+  }
+}`;
+
+/**
+ * Runs every query once in a fresh browser context (cold cache) on one page, in
+ * order: the first query pays for the engine's JS/WASM and index metadata.
+ * A query = the search plus loading the shown results' texts, as the UI does.
+ */
+export async function runQueries(browser: Browser, server: BenchServer, engine: EngineName, queries: readonly string[]): Promise<QueryMeasure[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A page on the same origin that loads no search code; its own bytes are not counted.
+  await page.goto(`${server.url}/robots.txt`);
+  const measures: QueryMeasure[] = [];
+  for (const query of queries) {
+    server.resetTraffic();
+    const args = { query, engine, shown: SHOWN_RESULTS, stockDir: STOCK_DIR };
+    const result = (await page.evaluate(`(${BROWSER_QUERY})(${JSON.stringify(args)})`)) as { ms: number; ids: string[]; error?: string };
+    // Counted at the server, so requests from workers count too; browser-cache hits never reach it.
+    const { bytes, requests, paths } = server.traffic();
+    measures.push({ query, bytes, requests, paths, ...result });
+  }
+  await context.close();
+  return measures;
+}
+
+export interface EngineSummary {
+  engine: EngineName;
+  firstQueryBytes: number;
+  /** Largest and median bytes of the queries after the first. */
+  laterBytesMax: number;
+  laterBytesP50: number;
+  p50: number;
+  p95: number;
+  /** Latency of the first (cold) query. */
+  coldMs: number;
+  truthTotal: number;
+  lost: number;
+  extra: number;
+  lostQueries: { query: string; lost: number; truth: number; example?: string }[];
+  errors: string[];
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function summarize(engine: EngineName, measures: readonly QueryMeasure[], idToUrl: ReadonlyMap<string, string>, pages: readonly IndexedPage[]): EngineSummary {
+  const later = measures.slice(1);
+  let truthTotal = 0;
+  let lost = 0;
+  let extra = 0;
+  const lostQueries: EngineSummary['lostQueries'] = [];
+  const errors: string[] = [];
+  for (const m of measures) {
+    if (m.error) errors.push(`${m.query}: ${m.error}`);
+    const truth = groundTruth(pages, m.query);
+    const got = new Set(m.ids.map((id) => idToUrl.get(id) ?? `?${id}`));
+    const missing = [...truth].filter((u) => !got.has(u));
+    truthTotal += truth.size;
+    lost += missing.length;
+    extra += [...got].filter((u) => !truth.has(u)).length;
+    if (missing.length) lostQueries.push({ query: m.query, lost: missing.length, truth: truth.size, example: missing[0] });
+  }
+  return {
+    engine,
+    firstQueryBytes: measures[0]?.bytes ?? 0,
+    laterBytesMax: Math.max(0, ...later.map((m) => m.bytes)),
+    laterBytesP50: percentile(later.map((m) => m.bytes), 50),
+    p50: percentile(later.map((m) => m.ms), 50),
+    p95: percentile(later.map((m) => m.ms), 95),
+    coldMs: measures[0]?.ms ?? 0,
+    truthTotal,
+    lost,
+    extra,
+    lostQueries,
+    errors,
+  };
+}
+
+export function hasOurIndex(distDir: string): boolean {
+  return existsSync(join(distDir, SEARCH_DATA_DIR, 'manifest.json'));
+}

@@ -1,0 +1,293 @@
+/**
+ * Pieces for judging search on a built site in real Chromium, shared by
+ * bench:search and the later scale benchmark:
+ *
+ * - a static server that counts the bytes it sends (Pagefind searches in a
+ *   Web Worker, whose requests a page-level DevTools session does not see);
+ * - a stock Pagefind index over the same pages, for comparison;
+ * - drivers for our /search/ page and for stock Pagefind's JS API;
+ * - the pass rule of the evaluation and the summary figures.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import * as pagefind from 'pagefind';
+import type { Browser, Page } from 'playwright-core';
+import sirv from 'sirv';
+import { normalizeForMatch } from '../../src/lib/key-phrases';
+import { urlOfBuiltFile } from '../../src/lib/search-extract';
+
+export const STOCK_DIR = '_stock-pagefind';
+
+export interface EvalQuery {
+  id: string;
+  kind: string;
+  query: string;
+  /** Text a passing result page must contain; null for a negative query. */
+  expect: string | null;
+}
+
+export function readQueries(file: string): EvalQuery[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] }).queries;
+}
+
+export interface CountingServer {
+  url: string;
+  /** Body bytes sent since the server started. */
+  bytesSent(): number;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` on loopback and counts every body byte it sends. */
+export async function startCountingServer(dir: string): Promise<CountingServer> {
+  const serve = sirv(resolve(dir), { dev: false, etag: true, gzip: false, brotli: false, extensions: ['html'] });
+  let sent = 0;
+  const server: Server = createServer((req, res) => {
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const count = (chunk: unknown) => {
+      if (typeof chunk === 'string') sent += Buffer.byteLength(chunk);
+      else if (chunk instanceof Uint8Array) sent += chunk.length;
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      count(chunk);
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk && typeof chunk !== 'function') count(chunk);
+      return (end as (...a: unknown[]) => typeof res)(chunk, ...rest);
+    }) as typeof res.end;
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    bytesSent: () => sent,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+function htmlFiles(dir: string, skip: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skip.has(entry.name)) out.push(...htmlFiles(path, skip));
+    } else if (entry.name === 'index.html') out.push(path);
+  }
+  return out;
+}
+
+const SKIP = new Set(['pagefind', 'pagefind-ko', STOCK_DIR, '_astro']);
+
+/** Built pages that search indexes (their article carries data-search-page). */
+export function searchablePages(distDir: string): { file: string; url: string; html: string }[] {
+  return htmlFiles(distDir, SKIP)
+    .map((file) => ({ file, url: urlOfBuiltFile(relative(distDir, file)), html: readFileSync(file, 'utf8') }))
+    .filter((p) => /<article[^>]*\sdata-search-page[\s=>]/.test(p.html));
+}
+
+/**
+ * Stock Pagefind over the same pages and the same part of them (the article,
+ * minus data-search-ignore), written to dist/_stock-pagefind/.
+ */
+export async function buildStockIndex(distDir: string): Promise<number> {
+  const out = join(distDir, STOCK_DIR);
+  rmSync(out, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ rootSelector: 'article[data-search-page]', excludeSelectors: ['[data-search-ignore]'] });
+  if (!index) throw new Error(errors.join('; '));
+  const pages = searchablePages(distDir);
+  for (const page of pages) {
+    const added = await index.addHTMLFile({ url: page.url, content: page.html });
+    if (added.errors.length) throw new Error(`${page.url}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: out });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await pagefind.close();
+  return pages.length;
+}
+
+function visibleText(node: Root | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') {
+    const el = node as Element;
+    if (['script', 'style', 'template', 'noscript'].includes(el.tagName) || el.properties.hidden !== undefined) return '';
+    return el.children.map(visibleText).join(' ');
+  }
+  if (node.type === 'root') return node.children.map(visibleText).join(' ');
+  return '';
+}
+
+/** Normalized visible text of every built page, by URL: what `expect` is judged against. */
+export function pageTexts(distDir: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of htmlFiles(distDir, SKIP)) {
+    texts.set(urlOfBuiltFile(relative(distDir, file)), normalizeForMatch(visibleText(fromHtml(readFileSync(file, 'utf8')))));
+  }
+  return texts;
+}
+
+export interface QueryRun {
+  query: EvalQuery;
+  total: number;
+  /** Result URLs in rank order (as many as the engine showed, ≤ 5). */
+  urls: string[];
+  ms: number;
+  bytes: number;
+}
+
+export interface Engine {
+  name: string;
+  /** Opens a page ready to search, in a fresh (cold) browser context. */
+  open(browser: Browser, server: CountingServer): Promise<Page>;
+  run(page: Page, query: string): Promise<{ total: number; urls: string[] }>;
+}
+
+const pathOf = (href: string) => new URL(href, 'http://x').pathname;
+
+/** Our search, driven through the real /search/ page UI. */
+export const oursEngine: Engine = {
+  name: 'ours',
+  async open(browser, server) {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-input]') !== null);
+    return page;
+  },
+  async run(page, query) {
+    const result = await page.evaluate(async (q) => {
+      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+      const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
+      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+      // The bundle may still be loading on a cold page: wait until it has bound the form.
+      const done = new Promise<void>((ok) => {
+        const observer = new MutationObserver(() => {
+          if (list.getAttribute('aria-busy') === 'false') {
+            observer.disconnect();
+            ok();
+          }
+        });
+        observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      input.value = q;
+      form.requestSubmit();
+      await done;
+      return {
+        total: Number(list.dataset.total ?? '0'),
+        urls: [...list.querySelectorAll('[data-search-result]')].map((li) => li.querySelector('a')!.getAttribute('href')!),
+      };
+    }, query);
+    return { total: result.total, urls: result.urls.map(pathOf) };
+  },
+};
+
+/** Stock Pagefind through its JS API, loading fragments for the first 5 results as its UI does. */
+export const stockEngine: Engine = {
+  name: 'stock',
+  async open(browser, server) {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/`);
+    return page;
+  },
+  async run(page, query) {
+    return page.evaluate(
+      async ({ q, dir }) => {
+        const w = window as unknown as { __stock?: Promise<any> };
+        w.__stock ??= (async () => {
+          const pf = await import(/* @vite-ignore */ `/${dir}/pagefind.js`);
+          await pf.options({ basePath: `/${dir}/` });
+          await pf.init();
+          return pf;
+        })();
+        const pf = await w.__stock;
+        const response = await pf.search(q);
+        const results = response?.results ?? [];
+        const top = await Promise.all(results.slice(0, 5).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+        return { total: results.length as number, urls: top.map((d: { url: string }) => new URL(d.url, location.href).pathname) };
+      },
+      { q: query, dir: STOCK_DIR },
+    );
+  },
+};
+
+/** Runs every query on one engine: the first in a cold context, the rest warm. */
+export async function runQueries(engine: Engine, browser: Browser, server: CountingServer, queries: readonly EvalQuery[]): Promise<QueryRun[]> {
+  const start = server.bytesSent();
+  const page = await engine.open(browser, server);
+  const runs: QueryRun[] = [];
+  // The first query's bytes are everything the page loaded except its HTML:
+  // on /search/ that includes the search bundle, i.e. loading the engine.
+  const documentBytes = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.encodedBodySize ?? 0);
+  let before = start + documentBytes;
+  for (const query of queries) {
+    const started = performance.now();
+    const { total, urls } = await engine.run(page, query.query);
+    const ms = performance.now() - started;
+    const after = server.bytesSent();
+    runs.push({ query, total, urls, ms, bytes: after - before });
+    before = after;
+  }
+  await page.context().close();
+  return runs;
+}
+
+/** Rank (1-based) of the first result whose page text contains the expected text, or 0. */
+export function passRank(run: QueryRun, texts: ReadonlyMap<string, string>): number {
+  if (run.query.expect === null) return 0;
+  const wanted = normalizeForMatch(run.query.expect);
+  const at = run.urls.findIndex((url) => texts.get(url)?.includes(wanted));
+  return at + 1;
+}
+
+export interface Summary {
+  positives: number;
+  hitAt1: number;
+  hitAt5: number;
+  mrr: number;
+  negatives: number;
+  negativesPassed: number;
+  p50: number;
+  p95: number;
+  firstQueryBytes: number;
+  laterQueryBytesMean: number;
+  laterQueryBytesMax: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function summarize(runs: readonly QueryRun[], texts: ReadonlyMap<string, string>): Summary {
+  const positives = runs.filter((r) => r.query.expect !== null);
+  const negatives = runs.filter((r) => r.query.expect === null);
+  const ranks = positives.map((r) => passRank(r, texts));
+  const later = runs.slice(1).map((r) => r.bytes);
+  // Latency of warm queries: the first one also pays for loading the engine.
+  const warm = runs.slice(1).map((r) => r.ms);
+  return {
+    positives: positives.length,
+    hitAt1: ranks.filter((r) => r === 1).length,
+    hitAt5: ranks.filter((r) => r >= 1 && r <= 5).length,
+    mrr: ranks.reduce((sum, r) => sum + (r > 0 ? 1 / r : 0), 0) / Math.max(1, positives.length),
+    negatives: negatives.length,
+    negativesPassed: negatives.filter((r) => r.total === 0).length,
+    p50: percentile(warm, 50),
+    p95: percentile(warm, 95),
+    firstQueryBytes: runs[0]?.bytes ?? 0,
+    laterQueryBytesMean: later.length ? later.reduce((a, b) => a + b, 0) / later.length : 0,
+    laterQueryBytesMax: later.length ? Math.max(...later) : 0,
+  };
+}
+
+export function hasBuiltSite(distDir: string): boolean {
+  return existsSync(join(distDir, 'index.html')) && existsSync(join(distDir, 'pagefind-ko', 'manifest.json'));
+}

@@ -1,0 +1,82 @@
+/**
+ * The files the search builder writes next to Pagefind's bundle, and how a
+ * page becomes a Pagefind record. Shared by scripts/build-search-index.ts,
+ * the browser code and the tests, so all three agree on one format.
+ */
+import { encodeToken, type KoreanAnalyzer, type SynonymGroup } from './korean-analyzer';
+import type { DocSection } from './search-highlight';
+import type { SearchPage } from './search-extract';
+
+/** Where our files live, next to /pagefind/. */
+export const SEARCH_DATA_DIR = 'pagefind-ko';
+
+/** manifest.json: everything the browser needs before its first search. */
+export interface SearchManifest {
+  /** Changes with every build; appended to data URLs so caches never mix builds. */
+  build: string;
+  pageCount: number;
+  vocabularyShards: number;
+  synonyms: SynonymGroup[];
+  sections: { slug: string; title: string }[];
+  tags: string[];
+  /** No-results suggestions: glossary terms and sections. */
+  suggestions: { label: string; href: string; alsoKnownAs?: string[] }[];
+}
+
+/** doc/<pagefind hash>.gz: a page as shown in results, in its original text. */
+export interface SearchDoc {
+  url: string;
+  title: string;
+  kind: 'policy' | 'glossary';
+  section: string;
+  sectionTitle: string;
+  tags: string[];
+  sections: DocSection[];
+}
+
+/**
+ * A token repeated more often than this adds nothing to ranking but costs
+ * index bytes (Pagefind sizes its chunks by the number of word positions).
+ */
+export const MAX_TOKEN_REPEATS = 3;
+
+export interface SearchRecord {
+  /** Space-separated encoded tokens: what Pagefind indexes. */
+  content: string;
+  /** Encoded tokens of the title, given to Pagefind as the title meta for its title boost. */
+  titleTokens: string;
+  /** Distinct encoded tokens of the page, for the vocabulary. */
+  vocabulary: Set<string>;
+}
+
+/** Analyses a page into the record Pagefind indexes. */
+export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, analyzer: KoreanAnalyzer): SearchRecord {
+  const counts = new Map<string, number>();
+  const content: string[] = [];
+  const add = (tokens: readonly string[]) => {
+    for (const token of tokens) {
+      const encoded = encodeToken(token);
+      const seen = counts.get(encoded) ?? 0;
+      if (seen >= MAX_TOKEN_REPEATS) continue;
+      counts.set(encoded, seen + 1);
+      content.push(encoded);
+    }
+  };
+  const titleTokens = analyzer.indexTokens(page.title);
+  add(titleTokens);
+  for (const section of page.sections) {
+    add(analyzer.indexTokens(section.heading));
+    // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
+    for (const paragraph of section.text.split('\n')) add(analyzer.indexTokens(paragraph));
+  }
+  return {
+    content: content.join(' '),
+    titleTokens: [...new Set(titleTokens.map(encodeToken))].join(' '),
+    vocabulary: new Set(counts.keys()),
+  };
+}
+
+/** True for gzip data; hosts may already have inflated a .gz file on the way. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}

@@ -1,0 +1,180 @@
+/**
+ * The browser side of search: loads the manifest, checks query tokens against
+ * the vocabulary, asks Pagefind for the pages holding every token, and loads
+ * the original text of the pages to show. Everything is fetched on first use.
+ */
+import { createKoreanAnalyzer, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
+import { SEARCH_DATA_DIR, isGzip, type SearchDoc, type SearchManifest } from '../lib/search-data';
+import { pagefindQuery, planQuery, termsWithUnknownTokens } from '../lib/search-query';
+import { suggest, type SuggestionTarget } from '../lib/search-suggest';
+import { parseShard, shardOf, unknownTokens } from '../lib/search-vocabulary';
+
+const DATA_BASE = `/${SEARCH_DATA_DIR}/`;
+const PAGEFIND_BASE = '/pagefind/';
+
+export interface SearchFilters {
+  section?: string;
+  tag?: string;
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: string;
+  doc: SearchDoc;
+}
+
+export type SearchOutcome =
+  | { kind: 'empty' }
+  /** The query has nothing searchable left (one syllable, punctuation, emoji). */
+  | { kind: 'no-terms'; ignored: string[] }
+  /** Some words appear nowhere on the site. */
+  | { kind: 'unknown'; words: string[]; suggestions: SuggestionTarget[] }
+  | {
+      kind: 'results';
+      terms: QueryTerm[];
+      ignored: string[];
+      truncated: boolean;
+      total: number;
+      ids: string[];
+      sections: FilterOption[];
+      tags: FilterOption[];
+      suggestions: SuggestionTarget[];
+    };
+
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    term: string,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { id: string; score: number }[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>> } | null>;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Our data files are gzip; a host may already have inflated them in transit. */
+async function fetchGzipText(url: string): Promise<string> {
+  const bytes = await fetchBytes(url);
+  if (!isGzip(bytes)) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+export class SearchEngine {
+  private manifest: Promise<SearchManifest> | null = null;
+  private analyzer: KoreanAnalyzer | null = null;
+  private pagefind: Promise<PagefindModule> | null = null;
+  private readonly shards = new Map<number, Promise<Set<string>>>();
+  private readonly docs = new Map<string, Promise<SearchDoc>>();
+
+  loadManifest(): Promise<SearchManifest> {
+    this.manifest ??= fetch(`${DATA_BASE}manifest.json`, { cache: 'no-cache' }).then((r) => {
+      if (!r.ok) throw new Error(`검색 색인을 불러오지 못했습니다 (HTTP ${r.status})`);
+      return r.json() as Promise<SearchManifest>;
+    });
+    this.manifest.catch(() => (this.manifest = null));
+    return this.manifest;
+  }
+
+  private loadPagefind(): Promise<PagefindModule> {
+    this.pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${PAGEFIND_BASE}pagefind.js`)) as PagefindModule;
+      await module.options({ basePath: PAGEFIND_BASE });
+      await module.init();
+      // Filter counts come back with results only once the filter indexes are loaded.
+      await module.filters();
+      return module;
+    })();
+    this.pagefind.catch(() => (this.pagefind = null));
+    return this.pagefind;
+  }
+
+  private async getAnalyzer(): Promise<KoreanAnalyzer> {
+    const manifest = await this.loadManifest();
+    this.analyzer ??= createKoreanAnalyzer({ synonyms: manifest.synonyms });
+    return this.analyzer;
+  }
+
+  private loadShard(n: number, build: string): Promise<Set<string>> {
+    let shard = this.shards.get(n);
+    if (!shard) {
+      shard = fetchGzipText(`${DATA_BASE}vocab/${n}.gz?v=${build}`).then(parseShard);
+      shard.catch(() => this.shards.delete(n));
+      this.shards.set(n, shard);
+    }
+    return shard;
+  }
+
+  /** The page text of a result, as shown. */
+  loadDoc(id: string): Promise<SearchDoc> {
+    let doc = this.docs.get(id);
+    if (!doc) {
+      doc = this.loadManifest().then((m) => fetchGzipText(`${DATA_BASE}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchDoc));
+      doc.catch(() => this.docs.delete(id));
+      this.docs.set(id, doc);
+    }
+    return doc;
+  }
+
+  /** Starts loading what every search needs, e.g. when the search box gets focus. */
+  warmUp(): void {
+    void this.loadManifest().catch(() => undefined);
+    void this.loadPagefind().catch(() => undefined);
+  }
+
+  async search(query: string, filters: SearchFilters = {}): Promise<SearchOutcome> {
+    const analyzer = await this.getAnalyzer();
+    const manifest = await this.loadManifest();
+    const plan = planQuery(query, analyzer);
+    if (plan.status === 'empty') return { kind: 'empty' };
+    if (plan.status === 'no-terms') return { kind: 'no-terms', ignored: plan.ignored };
+
+    const pagefindReady = this.loadPagefind();
+    const shardIds = [...new Set(plan.encoded.map((t) => shardOf(t, manifest.vocabularyShards)))];
+    const shards = new Map(await Promise.all(shardIds.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const)));
+    const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
+    if (unknown.size > 0) {
+      const words = termsWithUnknownTokens(plan.analyzed, unknown);
+      return { kind: 'unknown', words, suggestions: suggest(query, manifest.suggestions) };
+    }
+
+    const pagefind = await pagefindReady;
+    const pagefindFilters: Record<string, string> = {};
+    if (filters.section) pagefindFilters.section = filters.section;
+    if (filters.tag) pagefindFilters.tag = filters.tag;
+    const response = await pagefind.search(pagefindQuery(plan), { filters: pagefindFilters });
+    const results = response?.results ?? [];
+    const totals = response?.totalFilters ?? {};
+    const sectionTitle = new Map(manifest.sections.map((s) => [s.slug, s.title]));
+    const sections = Object.entries(totals.section ?? {})
+      .filter(([, count]) => count > 0)
+      .map(([value, count]) => ({ value, label: sectionTitle.get(value) ?? value, count }))
+      .sort((a, b) => manifest.sections.findIndex((s) => s.slug === a.value) - manifest.sections.findIndex((s) => s.slug === b.value));
+    const tagOrder = new Map(manifest.tags.map((t, i) => [t, i]));
+    const tags = Object.entries(totals.tag ?? {})
+      .filter(([, count]) => count > 0)
+      .map(([value, count]) => ({ value, label: value, count }))
+      .sort((a, b) => (tagOrder.get(a.value) ?? 999) - (tagOrder.get(b.value) ?? 999));
+    return {
+      kind: 'results',
+      terms: plan.analyzed.terms,
+      ignored: plan.analyzed.ignored,
+      truncated: plan.analyzed.truncated,
+      total: results.length,
+      ids: results.map((r) => r.id),
+      sections,
+      tags,
+      suggestions: results.length === 0 ? suggest(query, manifest.suggestions) : [],
+    };
+  }
+}

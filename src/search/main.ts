@@ -1,0 +1,72 @@
+/**
+ * Entry of the search bundle (dist/pagefind-ko/search.js). Content pages load
+ * it only when the reader first asks for search (SearchTrigger's inline
+ * script); the /search/ page loads it at once and mounts on its own markup.
+ */
+import { bindSearchUI, buildSearchMarkup, findSearchElements, h } from './ui';
+
+let dialog: HTMLDialogElement | null = null;
+let dialogUI: ReturnType<typeof bindSearchUI> | null = null;
+let returnFocusTo: HTMLElement | null = null;
+
+function createDialog(): HTMLDialogElement {
+  const el = h(
+    'dialog',
+    {
+      'data-search-dialog': '',
+      'aria-labelledby': 'search-dialog-title',
+      class: 'm-auto mt-[8vh] w-[min(42rem,calc(100vw-2rem))] max-h-[84vh] rounded-lg border border-border bg-bg p-4 text-fg shadow-xl backdrop:bg-black/50',
+    },
+    h(
+      'div',
+      { class: 'mb-3 flex items-center justify-between gap-4' },
+      h('h2', { id: 'search-dialog-title', class: 'text-lg font-bold' }, '사이트 검색'),
+      h('button', { type: 'button', 'data-search-close': '', class: 'rounded-md border border-border px-2 py-1 text-sm text-fg' }, '닫기', h('span', { class: 'sr-only' }, ' (Esc)')),
+    ),
+    buildSearchMarkup('search-dialog'),
+  );
+  el.querySelector('[data-search-close]')!.addEventListener('click', () => el.close());
+  // A click on the backdrop (outside the box) closes the dialog.
+  el.addEventListener('click', (event) => {
+    if (event.target === el) el.close();
+  });
+  el.addEventListener('close', () => {
+    returnFocusTo?.focus();
+    returnFocusTo = null;
+  });
+  document.body.append(el);
+  return el;
+}
+
+/** Opens the search dialog; on /search/ itself, focuses the page's box instead. */
+export function openSearchDialog(): void {
+  const pageInput = document.querySelector<HTMLInputElement>('[data-search-page-root] [data-search-input]');
+  if (pageInput) {
+    pageInput.focus();
+    pageInput.select();
+    return;
+  }
+  if (!dialog) {
+    dialog = createDialog();
+    dialogUI = bindSearchUI(findSearchElements(dialog), { syncUrl: false });
+  }
+  if (dialog.open) return;
+  returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  dialog.showModal();
+  const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
+  input.focus();
+  input.select();
+  void dialogUI;
+}
+
+/** Mounts the /search/ page: reads ?q= and searches at once. */
+export function mountSearchPage(root: HTMLElement): void {
+  const ui = bindSearchUI(findSearchElements(root), { syncUrl: true });
+  const query = new URLSearchParams(location.search).get('q') ?? '';
+  const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
+  if (query) ui.search(query);
+  input.focus();
+}
+
+const pageRoot = document.querySelector<HTMLElement>('[data-search-page-root]');
+if (pageRoot) mountSearchPage(pageRoot);

@@ -1,0 +1,303 @@
+/**
+ * Search UI shared by the /search/ page and the header dialog. The markup is
+ * plain DOM built with textContent only: nothing the reader types ever
+ * becomes HTML.
+ */
+import type { QueryTerm } from '../lib/korean-analyzer';
+import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
+import type { SuggestionTarget } from '../lib/search-suggest';
+import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
+
+/** Results rendered at once; "더 보기" adds the next batch. */
+const PAGE_SIZE = 5;
+
+let sharedEngine: SearchEngine | null = null;
+export const getEngine = () => (sharedEngine ??= new SearchEngine());
+
+type Attrs = Record<string, string | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, value);
+  for (const child of children) if (child !== null && child !== undefined) el.append(child);
+  return el;
+}
+
+function segmentsToNodes(segments: readonly TextSegment[]): Node[] {
+  return segments.map((s) => (s.mark ? h('mark', {}, s.text) : document.createTextNode(s.text)));
+}
+
+/** The spellings a landing page should mark, passed as repeated ?highlight= values. */
+function highlightHref(url: string, terms: readonly QueryTerm[], anchor = ''): string {
+  const params = new URLSearchParams();
+  for (const term of terms) for (const spelling of new Set([term.text, ...term.variants])) params.append('highlight', spelling);
+  const query = params.toString();
+  return `${url}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
+}
+
+export interface SearchElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  section: HTMLSelectElement;
+  tag: HTMLSelectElement;
+  filters: HTMLElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+  help: HTMLElement;
+}
+
+/** Finds the parts of a search UI by their data-search-* attributes. */
+export function findSearchElements(root: ParentNode): SearchElements {
+  const get = <T extends Element>(name: string) => {
+    const el = root.querySelector<T>(`[data-search-${name}]`);
+    if (!el) throw new Error(`검색 화면에 data-search-${name} 요소가 없습니다`);
+    return el;
+  };
+  return {
+    form: get<HTMLFormElement>('form'),
+    input: get<HTMLInputElement>('input'),
+    section: get<HTMLSelectElement>('filter-section'),
+    tag: get<HTMLSelectElement>('filter-tag'),
+    filters: get<HTMLElement>('filters'),
+    status: get<HTMLElement>('status'),
+    results: get<HTMLOListElement>('results'),
+    more: get<HTMLButtonElement>('more'),
+    help: get<HTMLElement>('help'),
+  };
+}
+
+/** The markup of a search UI; /search/ renders the same structure in Astro. */
+export function buildSearchMarkup(idPrefix: string): HTMLElement {
+  const inputId = `${idPrefix}-input`;
+  const statusId = `${idPrefix}-status`;
+  const select = (name: 'section' | 'tag', label: string) =>
+    h(
+      'label',
+      { class: 'flex items-center gap-2 text-sm text-muted' },
+      label,
+      h('select', { [`data-search-filter-${name}`]: '', class: 'rounded border border-border bg-bg px-2 py-1 text-fg' }, h('option', { value: '' }, '전체')),
+    );
+  return h(
+    'div',
+    { class: 'flex min-h-0 flex-col gap-3' },
+    h(
+      'form',
+      { 'data-search-form': '', role: 'search', action: '/search/', method: 'get', class: 'flex gap-2' },
+      h('label', { for: inputId, class: 'sr-only' }, '검색어'),
+      h('input', {
+        id: inputId,
+        'data-search-input': '',
+        type: 'search',
+        name: 'q',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        maxlength: '200',
+        placeholder: '예: 컴퓨팅센터, 인공지능 기본법, ㅇㅈㅋㅍㅌ',
+        'aria-describedby': `${statusId} ${idPrefix}-help`,
+        class: 'min-w-0 flex-1 rounded-md border border-border bg-bg px-3 py-2 text-base text-fg',
+      }),
+      h('button', { type: 'submit', class: 'rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg' }, '검색'),
+    ),
+    h('p', { id: `${idPrefix}-help`, 'data-search-help': '', class: 'text-sm text-muted' }, '↑↓ 키로 결과 사이를 이동하고 Enter로 엽니다.'),
+    h('div', { 'data-search-filters': '', hidden: '', class: 'flex flex-wrap gap-4' }, select('section', '분야'), select('tag', '태그')),
+    h('p', { id: statusId, 'data-search-status': '', role: 'status', 'aria-live': 'polite', class: 'text-sm text-muted' }),
+    h('ol', { 'data-search-results': '', 'aria-busy': 'false', 'data-total': '0', 'aria-label': '검색 결과', class: 'flex flex-col gap-4 overflow-y-auto' }),
+    h('button', { type: 'button', 'data-search-more': '', hidden: '', class: 'self-start rounded-md border border-border px-3 py-1.5 text-sm text-fg' }, '결과 더 보기'),
+  );
+}
+
+function fillSelect(select: HTMLSelectElement, options: readonly FilterOption[], selected: string) {
+  select.replaceChildren(h('option', { value: '' }, '전체'));
+  for (const option of options) {
+    const el = h('option', { value: option.value }, `${option.label} (${option.count})`);
+    if (option.value === selected) el.selected = true;
+    select.append(el);
+  }
+  // A selected value the current query no longer has stays visible, with 0.
+  if (selected && !options.some((o) => o.value === selected)) {
+    const el = h('option', { value: selected }, `${selected} (0)`);
+    el.selected = true;
+    select.append(el);
+  }
+}
+
+function suggestionList(suggestions: readonly SuggestionTarget[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'text-sm' },
+    h('p', { class: 'text-muted' }, '이런 항목을 찾으셨나요?'),
+    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: s.href }, s.label)))),
+  );
+}
+
+function resultItem(
+  doc: Parameters<typeof presentResult>[0] & { url: string; sectionTitle: string; kind: string },
+  terms: readonly QueryTerm[],
+  matcher: TermMatcher,
+): HTMLLIElement {
+  const view = presentResult(doc, matcher);
+  const subResults = view.subResults.length
+    ? h(
+        'ul',
+        { class: 'mt-2 flex flex-col gap-1 border-l-2 border-border pl-3' },
+        ...view.subResults.map((sub) =>
+          h(
+            'li',
+            { 'data-search-subresult': '' },
+            h('a', { href: highlightHref(doc.url, terms, sub.anchor), class: 'font-semibold' }, sub.heading),
+            h('p', { class: 'text-sm text-muted' }, ...segmentsToNodes(sub.excerpt)),
+          ),
+        ),
+      )
+    : null;
+  return h(
+    'li',
+    { 'data-search-result': '', class: 'rounded-md border border-border p-3' },
+    h('a', { href: highlightHref(doc.url, terms), class: 'text-lg font-bold' }, ...segmentsToNodes(view.title)),
+    h('p', { class: 'text-sm text-muted' }, doc.kind === 'glossary' ? '용어집' : doc.sectionTitle),
+    h('p', { class: 'mt-1' }, ...segmentsToNodes(view.excerpt)),
+    subResults,
+  );
+}
+
+export interface BindOptions {
+  /** Keep ?q= in the address bar in step with the box (the /search/ page). */
+  syncUrl: boolean;
+}
+
+/** Wires a search UI: typing, filters, keyboard movement through results. */
+export function bindSearchUI(elements: SearchElements, options: BindOptions) {
+  const engine = getEngine();
+  const { form, input, section, tag, filters, status, results, more } = elements;
+  let sequence = 0;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let shownIds: string[] = [];
+  let shown = 0;
+  let terms: QueryTerm[] = [];
+  let matcher: TermMatcher = compileMatcher([]);
+
+  const setBusy = (busy: boolean) => results.setAttribute('aria-busy', String(busy));
+
+  const renderMore = async (run: number) => {
+    const batch = shownIds.slice(shown, shown + PAGE_SIZE);
+    const docs = await Promise.all(batch.map((id) => engine.loadDoc(id)));
+    if (run !== sequence) return;
+    for (const doc of docs) results.append(resultItem(doc, terms, matcher));
+    shown += batch.length;
+    more.hidden = shown >= shownIds.length;
+  };
+
+  const show = async (outcome: SearchOutcome, run: number) => {
+    results.replaceChildren();
+    shownIds = [];
+    shown = 0;
+    more.hidden = true;
+    results.dataset.total = '0';
+    switch (outcome.kind) {
+      case 'empty':
+        filters.hidden = true;
+        status.textContent = '';
+        return;
+      case 'no-terms':
+        filters.hidden = true;
+        status.textContent = outcome.ignored.length
+          ? `‘${outcome.ignored.join(' ')}’만으로는 검색할 수 없습니다. 두 글자 이상의 낱말을 입력하세요.`
+          : '검색할 낱말이 없습니다. 두 글자 이상의 낱말을 입력하세요.';
+        return;
+      case 'unknown':
+        filters.hidden = true;
+        status.replaceChildren(`‘${outcome.words.join('’, ‘')}’에 해당하는 내용이 사이트에 없습니다.`);
+        results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
+        return;
+      case 'results': {
+        terms = outcome.terms;
+        matcher = compileMatcher(terms);
+        fillSelect(section, outcome.sections, section.value);
+        fillSelect(tag, outcome.tags, tag.value);
+        filters.hidden = outcome.sections.length === 0 && !section.value && !tag.value;
+        results.dataset.total = String(outcome.total);
+        const notes: string[] = [];
+        if (outcome.ignored.length) notes.push(`‘${outcome.ignored.join(' ')}’은(는) 한 글자라 검색에서 뺐습니다.`);
+        if (outcome.truncated) notes.push('검색어가 길어 앞부분만 찾았습니다.');
+        status.textContent = (outcome.total > 0 ? `검색 결과 ${outcome.total}건` : '검색 결과가 없습니다.') + (notes.length ? ` ${notes.join(' ')}` : '');
+        if (outcome.total === 0) {
+          results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
+          return;
+        }
+        shownIds = outcome.ids;
+        await renderMore(run);
+      }
+    }
+  };
+
+  const run = async () => {
+    const run = ++sequence;
+    const query = input.value;
+    if (options.syncUrl) {
+      const url = new URL(location.href);
+      if (query.trim()) url.searchParams.set('q', query.trim());
+      else url.searchParams.delete('q');
+      history.replaceState(history.state, '', url);
+    }
+    setBusy(true);
+    // Marks for benchmarks and DevTools: where the time of a search goes.
+    performance.mark('search:start');
+    try {
+      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters);
+      if (run !== sequence) return;
+      performance.mark('search:matched');
+      await show(outcome, run);
+      performance.mark('search:rendered');
+    } catch (error) {
+      if (run !== sequence) return;
+      console.error(error);
+      results.replaceChildren();
+      results.dataset.total = '0';
+      status.textContent = '검색 중 문제가 생겼습니다. 잠시 뒤에 다시 시도하세요.';
+    } finally {
+      if (run === sequence) setBusy(false);
+    }
+  };
+
+  const schedule = (delay: number) => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void run(), delay);
+  };
+
+  input.addEventListener('input', () => schedule(150));
+  input.addEventListener('focus', () => engine.warmUp(), { once: true });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(debounce);
+    void run();
+  });
+  section.addEventListener('change', () => void run());
+  tag.addEventListener('change', () => void run());
+  more.addEventListener('click', () => {
+    const firstNew = shown;
+    void renderMore(sequence).then(() => results.querySelectorAll<HTMLAnchorElement>('[data-search-result] > a')[firstNew]?.focus());
+  });
+
+  // Arrow keys move between the links of the results and back to the box.
+  const links = () => [...results.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  const onArrow = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    if (all.length === 0) return;
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    event.preventDefault();
+    if (event.key === 'ArrowDown') (all[at + 1] ?? all[at] ?? all[0])!.focus();
+    else if (at <= 0) input.focus();
+    else all[at - 1]!.focus();
+  };
+  input.addEventListener('keydown', onArrow);
+  results.addEventListener('keydown', onArrow);
+
+  return {
+    search(query: string) {
+      input.value = query;
+      void run();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The real `astro build` over a small fixture content tree: the valid tree builds
+ * (and really runs remark-gfm), and each broken tree stops the build with a
+ * message that names the file and the field a writer has to fix.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureContent, policyFile } from '../helpers/fixture-content';
+import { buildSite, type BuildResult } from '../helpers/astro-build';
+
+/** Two builds at a time: the machine has two cores. */
+const CONCURRENCY = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function limited<T>(task: () => Promise<T>): Promise<T> {
+  if (running >= CONCURRENCY) await new Promise<void>((ok) => waiting.push(ok));
+  running++;
+  try {
+    return await task();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
+
+/** A fresh fixture, changed by `mutate`, built; the folders are removed after the file's tests. */
+async function buildFixture(mutate: (dir: string) => void = () => {}): Promise<BuildResult> {
+  const dir = createFixtureContent();
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  mutate(dir);
+  const result = await limited(() => buildSite(dir));
+  cleanups.push(result.cleanup);
+  return result;
+}
+
+/** Replaces one piece of a fixture file; fails loudly if the fixture changed shape. */
+function edit(file: string, from: string | RegExp, to: string) {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture edit found nothing to replace in ${file}: ${from}`);
+  writeFileSync(file, next);
+}
+
+const second = (dir: string) => join(dir, 'ai-g3', 'second-policy.mdx');
+/** Adds frontmatter lines to ai-g3/second-policy.mdx. */
+const addToSecond = (lines: string) => (dir: string) => edit(second(dir), /^order: 2$/m, `order: 2\n${lines}`);
+
+const last = (output: string, lines = 60) => output.split('\n').slice(-lines).join('\n');
+
+/**
+ * The build output without warnings: Vite's MODULE_LEVEL_DIRECTIVE warnings quote every
+ * MDX file's path in a box, which would make any "names the file" check pass by accident.
+ */
+const withoutWarnings = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => !/\[WARN\]|^\s*[│╭╰─]|^\s*\d+ │/.test(line))
+    .join('\n');
+
+function expectFailure(result: BuildResult, file: RegExp, field: RegExp, message?: RegExp) {
+  const errors = withoutWarnings(result.output);
+  const tail = last(errors);
+  expect(result.code, `the build should have failed, but exited ${result.code}:\n${tail}`).not.toBe(0);
+  expect(errors, `the build errors do not name the file ${file}:\n${tail}`).toMatch(file);
+  expect(errors, `the build errors do not name the field ${field}:\n${tail}`).toMatch(field);
+  if (message) expect(errors, `the build errors do not explain the problem:\n${tail}`).toMatch(message);
+}
+
+const SECOND_FILE = /ai-g3\/second-policy\.mdx/;
+
+describe('a valid fixture', { timeout: 240_000 }, () => {
+  let result: BuildResult;
+  let probe: string;
+  beforeAll(async () => {
+    result = await buildFixture();
+    expect(result.code, `the valid fixture failed to build:\n${last(result.output)}`).toBe(0);
+    probe = readFileSync(join(result.outDir, 'ai-g3', 'sample-policy', 'index.html'), 'utf8');
+  });
+
+  it('builds every route', () => {
+    for (const path of ['index.html', '404.html', 'ai-g3/index.html', 'ai-g3/second-policy/index.html', 'glossary/ai/index.html', 'old/sample/index.html', 'sitemap-index.xml', 'rss.xml']) {
+      expect(() => readFileSync(join(result.outDir, path)), path).not.toThrow();
+    }
+  });
+
+  it('renders GFM tables (remark-gfm runs in the unified processor)', () => {
+    expect(probe).toMatch(/<table>[\s\S]*<th>항목<\/th>[\s\S]*<td>2조 9300억 원<\/td>[\s\S]*<\/table>/);
+  });
+
+  it('renders GFM footnotes', () => {
+    expect(probe).toMatch(/<section[^>]*data-footnotes/);
+    expect(probe).toMatch(/<a[^>]*data-footnote-ref[^>]*>1<\/a>/);
+    expect(probe).toContain('각주 내용입니다.');
+    expect(probe).not.toContain('[^1]');
+  });
+
+  it('autolinks bare URLs', () => {
+    expect(probe).toMatch(/<a href="https:\/\/example\.org\/auto">https:\/\/example\.org\/auto<\/a>/);
+  });
+
+  it('renders strikethrough', () => {
+    expect(probe).toContain('<del>취소선</del>');
+  });
+
+  it('gives body headings romanized ASCII ids', () => {
+    expect(probe).toMatch(/<h2 id="pyo"/);
+    expect(probe).toMatch(/<h2 id="gakjuwa-jadong-ringkeu"/);
+  });
+
+  it('formats figures and milestones from frontmatter', () => {
+    expect(probe).toContain('2조 9,300억 원');
+    expect(probe).toContain('2025년 하반기');
+  });
+});
+
+describe('a broken fixture stops the build and names the file and the field', { timeout: 240_000 }, () => {
+  it.concurrent('missing title', async () => {
+    const result = await buildFixture((dir) => edit(second(dir), /^title: .*\n/m, ''));
+    expectFailure(result, SECOND_FILE, /\btitle\b/, /제목\(title\)이 필요합니다/);
+  });
+
+  it.concurrent('impossible date "2025-02-30"', async () => {
+    const result = await buildFixture(addToSecond('dates: [{ label: 시행, date: "2025-02-30" }]'));
+    expectFailure(result, SECOND_FILE, /dates\.0\.date/, /달력에 없는 날짜/);
+  });
+
+  it.concurrent('unquoted date (YAML turns it into a Date, rolling 2025-02-30 over)', async () => {
+    const result = await buildFixture(addToSecond('dates: [{ label: 시행, date: 2025-02-30 }]'));
+    expectFailure(result, SECOND_FILE, /dates\.0\.date/, /따옴표/);
+  });
+
+  it.concurrent('money written as a string', async () => {
+    const result = await buildFixture(addToSecond('figures: [{ kind: money, label: 예산, won: "2조 9300억 원" }]'));
+    expectFailure(result, SECOND_FILE, /figures\.0\.won/, /원 단위 숫자/);
+  });
+
+  it.concurrent('related page that does not exist (Astro alone only logs it)', async () => {
+    const result = await buildFixture(addToSecond('related: [{ collection: ai-g3, id: no-such-page }]'));
+    expectFailure(result, SECOND_FILE, /related\[0\]/, /no-such-page/);
+    // The page must not have been written as if nothing happened.
+    expect(() => readFileSync(join(result.outDir, 'ai-g3', 'second-policy', 'index.html'))).toThrow();
+  });
+
+  it.concurrent('glossary term that does not exist', async () => {
+    const result = await buildFixture(addToSecond('terms: [no-such-term]'));
+    expectFailure(result, SECOND_FILE, /terms\[0\]/, /no-such-term/);
+  });
+
+  it.concurrent('duplicate URL: an alias equal to another page', async () => {
+    const result = await buildFixture(addToSecond('aliases: [/ai-g3/sample-policy/]'));
+    expectFailure(result, SECOND_FILE, /aliases\[0\]/, /\/ai-g3\/sample-policy\//);
+  });
+
+  it.concurrent('duplicate URL: two pages claiming one alias', async () => {
+    const result = await buildFixture(addToSecond('aliases: [/old/sample/]'));
+    expectFailure(result, /ai-g3\/(second|sample)-policy\.mdx/, /aliases\[0\]/, /\/old\/sample\//);
+  });
+
+  it.concurrent('duplicate URL: an alias equal to a glossary page', async () => {
+    const result = await buildFixture(addToSecond('aliases: [/glossary/ai/]'));
+    expectFailure(result, SECOND_FILE, /aliases\[0\]/, /\/glossary\/ai\//);
+  });
+
+  it.concurrent('file name that is not a lowercase ASCII slug', async () => {
+    const result = await buildFixture((dir) => writeFileSync(join(dir, 'ai-g3', 'Third-Policy.mdx'), policyFile({ title: '세 번째 정책', order: '3' })));
+    expectFailure(result, /ai-g3\/Third-Policy\.mdx/, /파일 이름/);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * 200-page smoke run of the scale benchmark (npm run bench:scale): generates
+ * synthetic pages, runs the real Astro build and the search indexer over them,
+ * then runs the benchmark's query set in Chromium and fails on any lost result
+ * (a page whose indexed text contains the query but is not returned).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScale, type ScaleRun } from '../../scripts/bench-scale';
+import { REPO_ROOT } from '../helpers/astro-build';
+
+describe('scale benchmark smoke run (200 pages)', () => {
+  // Inside the repo (.tmp/ is git-ignored): Astro keeps prerender chunks next to an outDir in the working tree.
+  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+  const workDir = mkdtempSync(join(REPO_ROOT, '.tmp', 'scale-smoke-'));
+  let run: ScaleRun;
+
+  beforeAll(async () => {
+    run = await runScale(200, 1, { workDir, stock: false, log: () => undefined });
+  }, 180_000);
+
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  it('indexes every generated page and the glossary', () => {
+    expect(run.indexedPages).toBeGreaterThanOrEqual(200);
+  });
+
+  it('returns every page whose text contains the query (no lost results)', () => {
+    expect(run.ours.errors).toEqual([]);
+    expect(run.ours.truthTotal).toBeGreaterThan(0);
+    expect(run.ours.lostQueries).toEqual([]);
+  });
+
+  it('stays within the byte budget', () => {
+    expect(run.ours.firstQueryBytes).toBeLessThanOrEqual(300 * 1024);
+    expect(run.ours.laterBytesMax).toBeLessThanOrEqual(150 * 1024);
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * Search in Chromium on the built site: the data-search-results contract, bad
+ * input, filters, sub-results, the landing-page highlight, and the dialog
+ * (Ctrl/⌘+K, "/", arrows, Enter, Esc). Run `npm run build` first.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+const DIST = 'dist';
+const built = existsSync(`${DIST}/pagefind-ko/manifest.json`);
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!built) return;
+  server = await startServer(DIST);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** Waits until the results list says the search is done, and returns its figures. */
+async function settled(page: Page) {
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-search-results]');
+    const status = document.querySelector('[data-search-status]')?.textContent?.trim();
+    return list?.getAttribute('aria-busy') === 'false' && Boolean(status);
+  });
+  return page.evaluate(() => {
+    const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+    return {
+      total: Number(list.dataset.total),
+      status: document.querySelector('[data-search-status]')!.textContent!.trim(),
+      hrefs: [...list.querySelectorAll('[data-search-result]')].map((li) => li.querySelector('a')!.getAttribute('href')!),
+      marks: [...list.querySelectorAll('mark')].map((m) => m.textContent),
+      suggestions: [...list.querySelectorAll('[data-search-suggestions] a')].map((a) => a.getAttribute('href')!),
+    };
+  });
+}
+
+async function searchPage(page: Page, query: string) {
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  return settled(page);
+}
+
+describe.skipIf(!built)('search page', () => {
+  it('finds compound parts and marks them in the original text', async () => {
+    const page = await newPage();
+    const result = await searchPage(page, '컴퓨팅센터');
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.hrefs.length).toBe(Math.min(result.total, 5));
+    expect(result.hrefs.some((h) => h.startsWith('/ai-g3/national-ai-computing-center/'))).toBe(true);
+    expect(result.marks).toContain('컴퓨팅센터');
+    expect(result.status).toContain(`${result.total}건`);
+  });
+
+  it('returns only pages holding every term', async () => {
+    const page = await newPage();
+    const both = await searchPage(page, '양자컴퓨터 큐비트');
+    const one = await searchPage(page, '양자컴퓨터');
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBeLessThanOrEqual(one.total);
+    const mixed = await searchPage(page, '양자컴퓨터 김치찌개');
+    expect(mixed.total).toBe(0);
+    expect(mixed.status).toContain('김치찌개');
+  });
+
+  it('answers unknown words with no results and suggestions', async () => {
+    const page = await newPage();
+    const result = await searchPage(page, '김치 담그는 법');
+    expect(result.total).toBe(0);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions.every((href) => /^\/[a-z0-9-]+\/([a-z0-9-]+\/)?$/.test(href))).toBe(true);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['one syllable', '법'],
+    ['500 characters', '양자컴퓨터 '.repeat(84)],
+    ['emoji', '😀🎉🚀'],
+    ['punctuation', '?!…·,.;'],
+    ['html', '<img src=x onerror="window.__pwned=1">'],
+    ['script', '<script>window.__pwned=1</script>'],
+  ])('answers bad input gracefully: %s', async (_name, query) => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.fill('[data-search-input]', query);
+    await page.press('[data-search-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForTimeout(100);
+    const state = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      injected: document.querySelectorAll('[data-search-page-root] img, [data-search-page-root] script').length,
+      total: document.querySelector<HTMLElement>('[data-search-results]')!.dataset.total,
+    }));
+    expect(state.pwned).toBeUndefined();
+    expect(state.injected).toBe(0);
+    expect(Number(state.total)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps ?q= in the address and filters by section and tag', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.fill('[data-search-input]', 'AI');
+    await page.press('[data-search-input]', 'Enter');
+    const all = await settled(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('AI');
+    const sections = await page.$$eval('[data-search-filter-section] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(sections.length).toBeGreaterThan(1);
+    await page.selectOption('[data-search-filter-section]', 'bio-quantum');
+    const filtered = await settled(page);
+    expect(filtered.total).toBeGreaterThan(0);
+    expect(filtered.total).toBeLessThan(all.total);
+    expect(filtered.hrefs.every((h) => h.startsWith('/bio-quantum/'))).toBe(true);
+    await page.selectOption('[data-search-filter-section]', '');
+    // A tag option says how many results it keeps: "바이오 (3)".
+    const tags = await page.$$eval('[data-search-filter-tag] option', (os) =>
+      (os as HTMLOptionElement[]).filter((o) => o.value).map((o) => ({ value: o.value, count: Number(/\((\d+)\)$/.exec(o.text)?.[1]) })),
+    );
+    const tag = tags.find((t) => t.count < all.total)!;
+    expect(tag).toBeDefined();
+    await page.selectOption('[data-search-filter-tag]', tag.value);
+    const byTag = await settled(page);
+    expect(byTag.total).toBe(tag.count);
+  });
+
+  it('shows heading sub-results linking to #anchors that exist on the page', async () => {
+    const page = await newPage();
+    await searchPage(page, '국가AI컴퓨팅센터');
+    const sub = await page.$eval('[data-search-subresult] a', (a) => a.getAttribute('href')!);
+    expect(sub).toMatch(/#[a-z0-9-]+$/);
+    await page.goto(`${server.url}${sub}`);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.$(`[id="${id}"]`)).not.toBeNull();
+  });
+
+  it('highlights the searched words on the page a result leads to', async () => {
+    const page = await newPage();
+    await searchPage(page, '인공지능 기본법');
+    const href = await page.$eval('[data-search-result] a', (a) => a.getAttribute('href')!);
+    await page.click('[data-search-result] a');
+    await page.waitForURL(`**${href.split('?')[0]}**`);
+    await page.waitForSelector('mark[data-search-highlight]');
+    const marks = await page.$$eval('mark[data-search-highlight]', (ms) => ms.map((m) => m.textContent));
+    expect(marks.some((m) => m === '기본법' || m === 'AI' || m === '인공지능')).toBe(true);
+  });
+});
+
+describe.skipIf(!built)('search dialog on a content page', () => {
+  const CONTENT_PAGE = '/bio-quantum/quantum-computer-1000-qubit/';
+
+  it('loads no script file until search is used', async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${server.url}${CONTENT_PAGE}`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual([]);
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog[data-search-dialog][open]');
+    expect(scripts.some((s) => s.includes('/pagefind-ko/search.js'))).toBe(true);
+  });
+
+  it('opens with Ctrl+K, searches, moves with arrows, opens with Enter', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}${CONTENT_PAGE}`);
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog[data-search-dialog][open]');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input'))).toBe(true);
+    await page.keyboard.type('세액공제');
+    await settled(page);
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    const first = await page.$eval('dialog [data-search-result] a', (a) => a.getAttribute('href'));
+    expect(focused).toBe(first);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(`**${first!.split('?')[0]}**`), page.keyboard.press('Enter')]);
+  });
+
+  it('opens with "/", closes with Esc and returns focus', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}${CONTENT_PAGE}`);
+    await page.focus('[data-search-trigger]');
+    await page.keyboard.press('/');
+    await page.waitForSelector('dialog[data-search-dialog][open]');
+    const name = await page.$eval('dialog[data-search-dialog]', (d) => document.getElementById(d.getAttribute('aria-labelledby')!)?.textContent);
+    expect(name).toBe('사이트 검색');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog[data-search-dialog]:not([open])', { state: 'attached' });
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-trigger'))).toBe(true);
+  });
+
+  it('does not steal "/" typed into a field', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.fill('[data-search-input]', '');
+    await page.type('[data-search-input]', 'R/D');
+    expect(await page.inputValue('[data-search-input]')).toBe('R/D');
+    expect(await page.$('dialog[data-search-dialog]')).toBeNull();
+  });
+});

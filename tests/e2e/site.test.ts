@@ -1,0 +1,278 @@
+/**
+ * The built site in Chromium, served the way a static host serves it: every sitemap
+ * page answers 200 with one <h1> and unique ids; every internal link and #anchor
+ * resolves; axe-core finds no WCAG 2.2 AA violation in light (1280 px) or dark
+ * (320 px); nothing scrolls sideways at 320 px; no request leaves 127.0.0.1; content
+ * pages load no JavaScript file. Run `npm run build` first.
+ */
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+import { REPO_ROOT } from '../helpers/astro-build';
+import { DIST, assertBuilt } from '../helpers/built-site';
+
+const AXE_PATH = resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Pages allowed to load JavaScript files. */
+const isSearchPage = (path: string) => path === '/search/' || path.startsWith('/search/');
+
+let server: RunningServer;
+let browser: Browser;
+let paths: string[] = [];
+
+/** Requests that tried to leave 127.0.0.1, and .js files requested by content pages. */
+const offsite: string[] = [];
+const scriptLoads: string[] = [];
+
+async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  // Only requests for another host go through the route handler: they are recorded and refused.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])(?!data:)(?!blob:)/, (route) => {
+    offsite.push(`${route.request().frame().url()} → ${route.request().url()}`);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.hostname !== '127.0.0.1') return;
+    let pagePath = '';
+    try {
+      pagePath = new URL(request.frame().url()).pathname;
+    } catch {
+      pagePath = '?';
+    }
+    if ((/\.m?js$/.test(url.pathname) || request.resourceType() === 'script') && !isSearchPage(pagePath)) scriptLoads.push(`${pagePath} → ${url.pathname}`);
+  });
+  return context;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return (result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[]).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html.slice(0, 160), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240) })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Static pages load fast, but the machine may be busy (two cores shared with builds). */
+async function visit(page: Page, url: string) {
+  try {
+    return await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    return page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  }
+}
+
+const describeViolations = (path: string, violations: AxeViolation[]) =>
+  violations.flatMap((v) => v.nodes.map((n) => `${path} [${v.id}/${v.impact}] ${v.help} — ${n.target} ${n.html} — ${n.summary}`));
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startServer(DIST);
+  browser = await launchBrowser();
+  const index = await (await fetch(`${server.url}/sitemap-index.xml`)).text();
+  for (const loc of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const sitemap = await (await fetch(`${server.url}${new URL(loc[1]!).pathname}`)).text();
+    for (const page of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(page[1]!).pathname);
+  }
+  paths = [...new Set(paths)].sort();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('every sitemap page', () => {
+  /** Internal links found on the pages: target URL → pages that link to it. */
+  const links = new Map<string, Set<string>>();
+
+  it('has pages to check', () => {
+    expect(paths.length).toBeGreaterThan(20);
+  });
+
+  it('light theme at 1280 px: 200, one <h1>, unique ids, no axe violations', { timeout: 480_000 }, async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const path of paths) {
+      const response = await visit(page, `${server.url}${path}`);
+      if (response?.status() !== 200) {
+        problems.push(`${path}: HTTP ${response?.status()}`);
+        continue;
+      }
+      const facts = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+        const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href);
+        return { h1: document.querySelectorAll('h1').length, dupes: [...new Set(dupes)], hrefs, lang: document.documentElement.lang };
+      });
+      if (facts.h1 !== 1) problems.push(`${path}: ${facts.h1} <h1> elements`);
+      if (facts.dupes.length) problems.push(`${path}: duplicate ids ${facts.dupes.join(', ')}`);
+      if (facts.lang !== 'ko') problems.push(`${path}: lang="${facts.lang}"`);
+      for (const href of facts.hrefs) {
+        const url = new URL(href);
+        if (url.origin !== server.url) continue;
+        if (!links.has(url.href)) links.set(url.href, new Set());
+        links.get(url.href)!.add(path);
+      }
+      problems.push(...describeViolations(`${path} (light 1280)`, await runAxe(page)));
+    }
+    await context.close();
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('every internal link and #anchor resolves', { timeout: 120_000 }, async () => {
+    expect(links.size, 'the light pass collects the links').toBeGreaterThan(0);
+    const idsOf = new Map<string, Set<string> | number>();
+    const problems: string[] = [];
+    for (const [href, from] of links) {
+      const url = new URL(href);
+      const target = `${url.origin}${url.pathname}${url.search}`;
+      if (!idsOf.has(target)) {
+        const response = await fetch(target, { redirect: 'manual' });
+        const body = await response.text();
+        idsOf.set(target, response.status === 200 ? new Set([...body.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!)) : response.status);
+      }
+      const ids = idsOf.get(target)!;
+      const sources = [...from].slice(0, 3).join(', ') + (from.size > 3 ? ` and ${from.size - 3} more` : '');
+      if (typeof ids === 'number') {
+        problems.push(`${url.pathname}: HTTP ${ids} (linked from ${sources})`);
+        continue;
+      }
+      if (url.hash.length > 1) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (!ids.has(id)) problems.push(`${url.pathname}${url.hash}: no element with id "${id}" (linked from ${sources})`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('dark theme at 320 px: no axe violations and no horizontal scroll', { timeout: 480_000 }, async () => {
+    const context = await newContext({ viewport: { width: 320, height: 640 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const problems: string[] = [];
+    for (const path of paths) {
+      const response = await visit(page, `${server.url}${path}`);
+      if (response?.status() !== 200) {
+        problems.push(`${path}: HTTP ${response?.status()}`);
+        continue;
+      }
+      const overflow = await page.evaluate(() => {
+        const width = window.innerWidth;
+        const scroll = document.documentElement.scrollWidth;
+        if (scroll <= width) return null;
+        const wide = [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.sr-only') && getComputedStyle(e).position !== 'fixed')
+          .filter((e) => !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1))
+          .slice(0, 3)
+          .map((e) => `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}> right=${Math.round(e.getBoundingClientRect().right)}`);
+        return `scrollWidth ${scroll} > ${width}: ${wide.join('; ')}`;
+      });
+      if (overflow) problems.push(`${path} (320): ${overflow}`);
+      problems.push(...describeViolations(`${path} (dark 320)`, await runAxe(page)));
+    }
+    await context.close();
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('no request left 127.0.0.1', () => {
+    expect(offsite, offsite.join('\n')).toEqual([]);
+  });
+
+  it('no content page requested a JavaScript file', () => {
+    expect(scriptLoads, scriptLoads.join('\n')).toEqual([]);
+  });
+});
+
+describe('behaviour', () => {
+  const POLICY = '/ai-g3/national-ai-computing-center/';
+
+  it('the copy-link button appears on the headings of a policy page and copies the heading link', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    const headings = await page.locator('[data-prose] :is(h2,h3)[id]').count();
+    expect(headings, 'the policy page has body headings').toBeGreaterThan(1);
+    const buttons = page.locator('[data-prose] :is(h2,h3)[id] button.copy-link');
+    expect(await buttons.count()).toBe(headings);
+    const first = buttons.first();
+    const id = await first.evaluate((b) => b.closest('[id]')!.id);
+    expect(await first.getAttribute('aria-label')).toMatch(/링크 복사/);
+    await first.click();
+    await expect.poll(() => first.textContent()).toMatch(/복사됨|주소창에 표시함/);
+    const label = await first.textContent();
+    const expected = `${server.url}${POLICY}#${id}`;
+    if (label === '복사됨') expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    else expect(page.url()).toBe(expected);
+    // The button is reachable by keyboard.
+    await first.focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('copy-link'))).toBe(true);
+    await context.close();
+  });
+
+  it('without clipboard access the button falls back to putting the link in the address bar', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    });
+    await page.goto(`${server.url}${POLICY}`);
+    const first = page.locator('[data-prose] :is(h2,h3)[id] button.copy-link').first();
+    const id = await first.evaluate((b) => b.closest('[id]')!.id);
+    await first.click();
+    await expect.poll(() => first.textContent()).toBe('주소창에 표시함');
+    expect(new URL(page.url()).hash).toBe(`#${id}`);
+    await context.close();
+  });
+
+  it('the old address /ai/computing-center/ ends at /ai-g3/national-ai-computing-center/', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/ai/computing-center/`);
+    await page.waitForURL(`${server.url}${POLICY}`, { timeout: 10_000 });
+    expect(await page.locator('h1').textContent()).toContain('국가AI컴퓨팅센터');
+    await context.close();
+  });
+
+  it('an unknown URL gets 404 and the 404 page, which passes axe', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').textContent()).toContain('페이지를 찾을 수 없습니다');
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    const violations = describeViolations('/no-such-page/ (404)', await runAxe(page));
+    expect(violations, violations.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('the skip link moves focus to <main>', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe('#main');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await context.close();
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Reading a built site (dist/ by default, DIST_DIR to test another build) without a
+ * browser: its HTML files, the visible text of <main>, sitemap and feed URLs, and the
+ * pages the content folder says must exist.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { REPO_ROOT } from './astro-build';
+import { readMdxFile } from '../../src/lib/frontmatter';
+import { SECTION_SLUGS } from '../../src/data/sections';
+
+export const DIST = resolve(REPO_ROOT, process.env.DIST_DIR ?? 'dist');
+export const CONTENT = resolve(REPO_ROOT, process.env.CONTENT_DIR ?? 'content');
+/** shared/ sits beside the repo: /work/shared on a developer's machine, ../shared in CI. */
+export const KEY_PHRASES_FILE = resolve(REPO_ROOT, '../shared/seed/key-phrases.txt');
+
+export function assertBuilt(): void {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html가 없습니다: 이 시험은 빌드된 사이트를 검사합니다. 먼저 \`npm run build\`를 실행하세요 (npm test는 빌드 후 vitest를 실행합니다).`);
+  }
+}
+
+/** Every built HTML file as its URL path ("/ai-g3/", "/404.html"). */
+export function htmlPages(dir = DIST): { path: string; file: string }[] {
+  const pages: { path: string; file: string }[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'pagefind' && entry.name !== '_astro') walk(full);
+      } else if (entry.name.endsWith('.html')) {
+        const rel = relative(dir, full).split(sep).join('/');
+        pages.push({ path: rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`, file: full });
+      }
+    }
+  };
+  walk(dir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', middot: '·', hellip: '…', rsquo: '’', lsquo: '‘' };
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The text a reader sees inside <main>: no scripts, styles, templates or tags. */
+export function visibleMainText(html: string): string {
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html)?.[1] ?? '';
+  return decodeEntities(
+    main
+      .replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<[^>]+>/g, ' '),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Attribute value of the first tag matching `tag` that has `match` among its attributes. */
+export function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag);
+  return m ? decodeEntities(m[1]!) : undefined;
+}
+
+export function tags(html: string, name: string): string[] {
+  return html.match(new RegExp(`<${name}\\b[^>]*>`, 'gi')) ?? [];
+}
+
+export function metaContent(html: string, key: string): string | undefined {
+  const tag = tags(html, 'meta').find((t) => attr(t, 'property') === key || attr(t, 'name') === key);
+  return tag ? attr(tag, 'content') : undefined;
+}
+
+/** `<loc>` paths of every sitemap listed in sitemap-index.xml. */
+export function sitemapPaths(dir = DIST): string[] {
+  const index = readFileSync(join(dir, 'sitemap-index.xml'), 'utf8');
+  const paths: string[] = [];
+  for (const loc of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const file = join(dir, new URL(decodeEntities(loc[1]!)).pathname);
+    const sitemap = readFileSync(file, 'utf8');
+    for (const page of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(decodeEntities(page[1]!)).pathname);
+  }
+  return paths;
+}
+
+export interface ContentPage {
+  /** content/<section>/<file>.mdx */
+  file: string;
+  path: string;
+  kind: 'overview' | 'policy';
+  title: string;
+  aliases: string[];
+}
+
+/** The pages the content folder declares, read straight from the MDX frontmatter. */
+export function contentPages(dir = CONTENT): ContentPage[] {
+  const pages: ContentPage[] = [];
+  for (const section of SECTION_SLUGS) {
+    const folder = join(dir, section);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.mdx')).sort()) {
+      const data = readMdxFile(join(folder, name)).data as { kind?: string; title?: string; aliases?: string[] };
+      const kind = data.kind === 'overview' ? 'overview' : 'policy';
+      const id = name.replace(/\.mdx$/, '');
+      pages.push({ file: `${section}/${name}`, path: kind === 'overview' ? `/${section}/` : `/${section}/${id}/`, kind, title: String(data.title ?? ''), aliases: data.aliases ?? [] });
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,232 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { JSON_SCHEMA, load as loadYaml } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_QUERY_LENGTH,
+  TOKEN_SENTINEL,
+  createKoreanAnalyzer,
+  decodeToken,
+  describeToken,
+  encodeToken,
+  queryTokens,
+  stripSuffix,
+  type SynonymGroup,
+} from '../../src/lib/korean-analyzer';
+
+const SYNONYMS: SynonymGroup[] = [
+  { id: 'ai', members: ['AI', '인공지능'] },
+  { id: 'rnd', members: ['R&D', '연구개발'] },
+  { id: 'feasibility-study', members: ['예비타당성조사', '예타', '예비 타당성 조사'] },
+  { id: 'gri', members: ['출연연', '정부출연연구기관'] },
+];
+const analyzer = createKoreanAnalyzer({ synonyms: SYNONYMS });
+
+/** Does a page with this text match the query (every query token indexed)? */
+function finds(query: string, text: string): boolean {
+  const indexed = new Set(text.split('\n').flatMap((p) => analyzer.indexTokens(p)));
+  const tokens = queryTokens(analyzer.analyzeQuery(query));
+  return tokens.length > 0 && tokens.every((t) => indexed.has(t));
+}
+
+describe('finding what Korean readers type', () => {
+  it.each([
+    ['컴퓨팅센터', '국가AI컴퓨팅센터를 구축합니다'],
+    ['기본법', '지난해 제정된 AI기본법을 통해'],
+    ['큐비트', '1000큐비트급 양자컴퓨터 개발'],
+    ['1000큐비트급', '1000큐비트급 양자컴퓨터 개발'],
+    ['바이오위원회', '국가바이오위원회를 출범시켜'],
+  ])('compound part: %s in "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it.each([
+    ['경력단절', '여성 과학자들의 경력 단절을 방지하기 위해'],
+    ['정책펀드', '정책 펀드를 구축할 예정입니다'],
+    ['정책 펀드', '정책펀드를 구축할 예정입니다'],
+    ['AI 컴퓨팅 센터', '국가AI컴퓨팅센터'],
+    ['연구소기업', '전략 기술 기반의 연구소 기업을 육성할 계획'],
+  ])('spacing variant: %s in "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it.each([
+    ['센터를', '국가AI컴퓨팅센터 구축'],
+    ['바이오 제조를', 'AI 기술을 활용한 바이오 제조 혁신'],
+    ['과학자들의', '여성 과학자 지원'],
+    ['AI를', 'AI 산업'],
+    ['지원하는', '지원 확대'],
+  ])('particle or ending stripped: %s in "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it.each([
+    ['인공지능 기본법', 'AI기본법'],
+    ['AI', '인공지능 산업의 안전성'],
+    ['연구개발', '지역R&D 지원'],
+    ['예타', '신속한 예비타당성조사 폐지'],
+    ['예비타당성조사', '예타 면제'],
+    ['예비타당성조사', '예비 타당성 조사를 거쳐'],
+    ['정부출연연구기관', '출연연 혁신'],
+  ])('synonym: %s in "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it.each([
+    ['지역R&D', '지역R&D 지원과 더불어'],
+    ['R&D 투자', '2027년까지 R&D 투자를 확대'],
+    ['2027년', '향후 2027년까지'],
+    ['9300억', '2조 9,300억 원을 지원해'],
+  ])('mixed Hangul, Latin and digits: %s in "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it('초성 finds a whole word, with or without its particle', () => {
+    expect(finds('ㅇㅈㅋㅍㅌ', '1000큐비트급 양자컴퓨터 개발')).toBe(true);
+    expect(finds('ㅇㅈㅋㅍㅌ', '양자컴퓨터를 개발')).toBe(true);
+    expect(finds('ㅇㅈㅋㅍㅌ', '양자 기술과 컴퓨터')).toBe(false);
+  });
+
+  it.each([
+    ['김치 담그는 법', '국가AI컴퓨팅센터를 구축하고 AI기본법의 하위 법령을 마련합니다'],
+    ['센터 맛집', '국가AI컴퓨팅센터 구축'],
+    ['main', 'AI 산업'],
+    ['기본법', 'AI기본 방침'],
+    ['컴퓨팅센터', '컴퓨팅 자원과 데이터센터'],
+  ])('does not find: %s in "%s"', (query, text) => expect(finds(query, text)).toBe(false));
+
+  it('a Latin synonym never matches inside a longer Latin word', () => {
+    expect(analyzer.indexTokens('domain maintenance').map(describeToken)).not.toContain('syn:ai');
+  });
+});
+
+describe('stripSuffix', () => {
+  it.each([
+    ['센터를', '센터'],
+    ['기업들의', '기업'],
+    ['법을', '법'],
+    ['과학기술과', '과학기술'],
+    ['국가', '국가'],
+    ['평가', '평가'],
+    ['성과', '성과'],
+  ])('%s → %s', (word, stem) => expect(stripSuffix(word)).toBe(stem));
+
+  it('removes a whole Hangul tail after a Latin stem', () => expect(stripSuffix('를', true)).toBe(''));
+});
+
+describe('analyzeQuery on bad input', () => {
+  it.each(['', '   ', '법', '!!!', '😀🎉', '...,,,', '\u200b'])('"%s" has no terms', (query) => {
+    expect(queryTokens(analyzer.analyzeQuery(query))).toEqual([]);
+  });
+
+  it('cuts a 500-character query and says so', () => {
+    const result = analyzer.analyzeQuery('양자컴퓨터 '.repeat(84));
+    expect(result.truncated).toBe(true);
+    expect(queryTokens(result).length).toBeGreaterThan(0);
+    expect(result.terms.map((t) => t.text).join('').length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  });
+
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 600, unit: 'grapheme' }), (query) => void analyzer.analyzeQuery(query)));
+  });
+
+  it('a one-syllable word is reported as ignored, not silently dropped', () => {
+    const result = analyzer.analyzeQuery('AI 법');
+    expect(result.ignored).toEqual(['법']);
+  });
+});
+
+describe('token encoding', () => {
+  const anyToken = fc.string({ minLength: 1, maxLength: 8, unit: 'binary' }).filter((s) => s.length > 0);
+
+  it('round-trips', () => {
+    fc.assert(fc.property(anyToken, (token) => decodeToken(encodeToken(token)) === token));
+  });
+
+  it('uses only lower-case ASCII letters and digits, which Pagefind keeps as they are', () => {
+    fc.assert(fc.property(anyToken, (token) => /^[0-9a-z]+$/.test(encodeToken(token))));
+  });
+
+  it('ends every token with a sentinel found nowhere else, so no token is a prefix of another', () => {
+    fc.assert(
+      fc.property(anyToken, anyToken, (a, b) => {
+        const ea = encodeToken(a);
+        const eb = encodeToken(b);
+        expect(ea.indexOf(TOKEN_SENTINEL)).toBe(ea.length - 1);
+        return a === b || !eb.startsWith(ea);
+      }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Property over the real content: a 1–3 word phrase taken from any page —
+// as written, run together, or with a particle attached — finds that page.
+
+const CONTENT = join(import.meta.dirname, '../../content');
+
+function mdxFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? mdxFiles(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Plain paragraphs of an MDX body: markdown syntax and tags removed. */
+function paragraphsOf(mdx: string): string[] {
+  const body = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
+  return body
+    .split(/\n+/)
+    .map((line) =>
+      line
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/^\s*(#+|[-*]|\d+\.|>)\s+/, '')
+        .replace(/[*_`|]/g, ' ')
+        .replace(/https?:\/\/\S+/g, ' ')
+        .trim(),
+    )
+    .filter((p) => p && !/^[-:\s]+$/.test(p));
+}
+
+const files = mdxFiles(CONTENT);
+const glossarySynonyms: SynonymGroup[] = files
+  .filter((f) => f.includes('/glossary/'))
+  .map((f) => {
+    const data = loadYaml(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(f, 'utf8'))![1]!, { schema: JSON_SCHEMA }) as { term: string; fullForm?: string; aliases?: string[] };
+    return { id: f.split('/').pop()!.replace(/\.mdx$/, ''), members: [data.term, data.fullForm, ...(data.aliases ?? [])].filter((s): s is string => Boolean(s)) };
+  });
+const realAnalyzer = createKoreanAnalyzer({ synonyms: glossarySynonyms });
+const pages = files.map((file) => ({ file, paragraphs: paragraphsOf(readFileSync(file, 'utf8')) })).filter((p) => p.paragraphs.length > 0);
+
+describe.skipIf(pages.length === 0)('phrases from the real pages find their page', () => {
+  const indexed = new Map(pages.map((p) => [p.file, new Set(p.paragraphs.flatMap((text) => realAnalyzer.indexTokens(text)))]));
+  const PARTICLES = ['을', '를', '이', '가', '은', '는', '의', '에서', '으로', '와', '과', '도', '에'];
+
+  it('as written, run together, or with a particle', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('as-written', 'run-together', 'particle'),
+        fc.constantFrom(...PARTICLES),
+        (pageSeed, paragraphSeed, wordSeed, length, form, particle) => {
+          const page = pages[pageSeed % pages.length]!;
+          const words = page.paragraphs[paragraphSeed % page.paragraphs.length]!.split(/\s+/).filter(Boolean);
+          const start = wordSeed % words.length;
+          const phrase = words.slice(start, start + length);
+          // A particle goes after a noun; after a one-syllable word (및, 수) it is
+          // ambiguous with the word itself (국가, 평가) and stays unstripped.
+          fc.pre(form !== 'particle' || !/(^|[^가-힣])[가-힣]$/.test(phrase[phrase.length - 1]!.replace(/[^\p{L}\p{N}]+$/u, '')));
+          const query =
+            form === 'as-written' ? phrase.join(' ') : form === 'run-together' ? phrase.join('') : `${phrase.join(' ')}${particle}`;
+          const tokens = queryTokens(realAnalyzer.analyzeQuery(query));
+          fc.pre(tokens.length > 0);
+          const pageTokens = indexed.get(page.file)!;
+          const missing = tokens.filter((t) => !pageTokens.has(t)).map(describeToken);
+          expect(missing, `${query} (${page.file})`).toEqual([]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('Latin words run together', () => {
+  it('finds Chief Technology written as one word', () => {
+    expect(finds('ChiefTechnology', '최고기술책임자(Chief Technology Officer)')).toBe(true);
+    expect(finds('책임자ChiefTechnologyOfficer', '최고기술책임자(Chief Technology Officer)')).toBe(true);
+  });
+});

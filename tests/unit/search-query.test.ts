@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createKoreanAnalyzer, describeToken, encodeToken } from '../../src/lib/korean-analyzer';
+import { cleanQuery, pagefindQuery, planQuery, termsWithUnknownTokens } from '../../src/lib/search-query';
+import { suggest } from '../../src/lib/search-suggest';
+
+const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
+
+describe('planQuery', () => {
+  it.each([
+    ['', 'empty'],
+    ['   \n\t', 'empty'],
+    ['\u200b\u200b', 'empty'],
+    ['법', 'no-terms'],
+    ['😀🎉', 'no-terms'],
+    ['?!…·,.', 'no-terms'],
+    ['양자컴퓨터', 'ok'],
+    ['<script>alert("x")</script>', 'ok'],
+  ])('"%s" → %s', (query, status) => expect(planQuery(query, analyzer).status).toBe(status));
+
+  it('sends Pagefind only encoded tokens: ASCII words, never the raw text', () => {
+    const plan = planQuery('<img src=x onerror=alert(1)> 양자', analyzer);
+    expect(plan.status).toBe('ok');
+    if (plan.status !== 'ok') return;
+    expect(pagefindQuery(plan)).toMatch(/^[0-9a-z]+( [0-9a-z]+)*$/);
+  });
+
+  it('a 500-character query is cut, not refused', () => {
+    const plan = planQuery('가나다라마바사 '.repeat(63), analyzer);
+    expect(plan.status).toBe('ok');
+    if (plan.status === 'ok') expect(plan.analyzed.truncated).toBe(true);
+  });
+
+  it('never throws, whatever is typed', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 500, unit: 'grapheme' }), (query) => void planQuery(query, analyzer)));
+  });
+
+  it('cleanQuery collapses white space and removes control characters', () => {
+    expect(cleanQuery('  양자\u0000 컴퓨터\n ')).toBe('양자 컴퓨터');
+  });
+});
+
+describe('termsWithUnknownTokens', () => {
+  it('names the query words that hold an unknown token', () => {
+    const plan = planQuery('김치찌개 양자컴퓨터', analyzer);
+    if (plan.status !== 'ok') throw new Error('expected a plan');
+    const kimchi = plan.analyzed.terms.find((t) => t.text === '김치찌개')!;
+    const unknown = new Set([encodeToken(kimchi.tokens[0]!)]);
+    expect(termsWithUnknownTokens(plan.analyzed, unknown)).toEqual(['김치찌개']);
+    expect(kimchi.tokens.map(describeToken)).toContain('김치');
+  });
+});
+
+describe('suggest', () => {
+  const targets = [
+    { label: '양자컴퓨터', href: '/glossary/quantum-computer/' },
+    { label: 'AI기본법', href: '/glossary/ai-basic-act/', alsoKnownAs: ['인공지능 기본법'] },
+    { label: '첨단 바이오와 양자 기술', href: '/bio-quantum/' },
+  ];
+
+  it('ranks similar targets first', () => {
+    expect(suggest('양자컴퓨터 가격', targets).map((t) => t.href)[0]).toBe('/glossary/quantum-computer/');
+    expect(suggest('인공지능 법', targets).map((t) => t.href)[0]).toBe('/glossary/ai-basic-act/');
+  });
+
+  it('is never empty when there are targets', () => {
+    expect(suggest('김치찌개', targets).length).toBeGreaterThan(0);
+  });
+});
