@@ -11,16 +11,16 @@
  * Paragraphs are matched one by one, as the engines index them.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import type { BenchServer } from './bench-server';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
 import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
-import { extractSearchPage, urlOfBuiltFile } from '../../src/lib/search-extract';
+import { extractSearchPage } from '../../src/lib/search-extract';
 import { readFragments } from './pagefind-bundle';
-import { STOCK_DIR, listPageFiles } from './stock-pagefind-index';
+import { STOCK_DIR, searchablePages } from './search-harness';
 
 /** Results a results page shows at once (src/search/ui.ts PAGE_SIZE); both engines load this many. */
 export const SHOWN_RESULTS = 10;
@@ -51,10 +51,8 @@ export interface IndexedPage {
 /** The pages both engines index, with their text as the indexer extracts it. */
 export function readIndexedPages(distDir: string): IndexedPage[] {
   const pages: IndexedPage[] = [];
-  for (const file of listPageFiles(distDir)) {
-    const html = readFileSync(file, 'utf8');
-    if (!html.includes('data-search-page')) continue;
-    const page = extractSearchPage(html, urlOfBuiltFile(relative(distDir, file)));
+  for (const { html, url } of searchablePages(distDir)) {
+    const page = extractSearchPage(html, url);
     if (!page) continue;
     const units = [page.title, ...page.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])].map(normalizeForMatch).filter(Boolean);
     pages.push({ url: page.url, units });

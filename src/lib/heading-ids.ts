@@ -7,7 +7,9 @@ import { romanize } from 'es-hangul';
  * digits are kept, everything else becomes a hyphen.
  */
 export function headingSlug(text: string): string {
-  const romanized = romanize(text.normalize('NFC'));
+  // Only Hangul runs go through romanize(): it looks characters up in a plain object,
+  // so other text ("toString") would hit Object.prototype and throw.
+  const romanized = text.normalize('NFC').replace(/[\uac00-\ud7a3]+/g, (run) => ` ${romanize(run)} `);
   const slug = romanized
     .toLowerCase()
     .replace(/&/g, ' and ')
@@ -16,13 +18,17 @@ export function headingSlug(text: string): string {
   return slug || 'section';
 }
 
-/** Makes ids unique within one page by suffixing -2, -3, … */
+/**
+ * Makes ids unique within one page by suffixing -2, -3, …, also against ids that a
+ * heading produced on its own ("개요", "개요", "개요 2" → gaeyo, gaeyo-2, gaeyo-2-2).
+ */
 export function createSlugger(): (text: string) => string {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return (text: string) => {
     const base = headingSlug(text);
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return count === 0 ? base : `${base}-${count + 1}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
   };
 }

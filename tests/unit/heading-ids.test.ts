@@ -63,6 +63,12 @@ describe('createSlugger', () => {
     expect(createSlugger()('개요')).toBe('gaeyo');
   });
 
+  it('does not reuse an id that a suffix already produced ("개요", "개요", "개요 2")', () => {
+    const slug = createSlugger();
+    const ids = ['개요', '개요', '개요 2'].map(slug);
+    expect(new Set(ids).size, `ids: ${ids.join(', ')}`).toBe(3);
+  });
+
   it('yields unique ids within a page', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('개요', '일정', '예산', '', 'AI', '개요 2'), { maxLength: 30 }), (texts) => {
