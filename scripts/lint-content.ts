@@ -38,6 +38,9 @@ const pages = new Map<string, { file: string; related: { collection: string; id:
 for (const section of SECTION_SLUGS) {
   const dir = join(root, section);
   if (!existsSync(dir)) { errors.push(`${dir}: 폴더가 없습니다`); continue; }
+  for (const stray of readdirSync(dir).filter((n) => !n.endsWith('.mdx'))) {
+    errors.push(`${join(dir, stray)}: .mdx 파일만 페이지가 됩니다; 이 파일은 빌드에서 무시됩니다`);
+  }
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx'))) {
     const file = join(dir, name);
     if (!/^[a-z0-9-]+\.mdx$/.test(name)) errors.push(`${file}: 파일 이름은 소문자 ASCII와 하이픈이어야 합니다`);

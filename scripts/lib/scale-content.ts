@@ -116,7 +116,7 @@ const PREFIXES = ['국가', '지역', '첨단', '차세대', '범부처', '민�
 const HEADS = ['컴퓨팅센터', '기본법', '위원회', '플랫폼', '종합계획', '혁신전략', '펀드', '거점', '연구단', '클러스터', '데이터센터', '실증단지', '인재센터', '협의체', '진흥원', '특구', '바이오위원회', '혁신센터'] as const;
 const UNITS = ['큐비트급', '테라플롭스급', '메가와트급', '페타바이트급'] as const;
 const REGIONS = ['서울', '부산', '대구', '인천', '광주', '대전', '울산', '세종', '경기', '강원', '충북', '충남', '전북', '전남', '경북', '경남', '제주'] as const;
-const ACTORS = ['정부', '과기정통부', '출연연', '대학', '지자체', '민간 기업', '연구자', '스타트업', '국가바이오위원회', '범부처 협의체'] as const;
+const ACTORS = ['정부', '과기정통부', '대학', '지자체', '민간 기업', '연구자', '관계 부처', '전문기관'] as const;
 const VERB_STEMS = ['추진', '강화', '지원', '확대', '마련', '구축', '개선', '촉진', '조성', '육성', '검토', '고도화'] as const;
 const VERB_ENDINGS = ['합니다', '할 예정입니다', '할 계획입니다', '하겠습니다', '할 것입니다'] as const;
 /** A sentence-final verb: 추진합니다, 확대할 계획입니다 … */
@@ -147,15 +147,27 @@ function money(rng: Rng): string {
   return jo > 0 ? `${jo}조 ${eok}억 원` : `${eok}억 원`;
 }
 
-function sentence(rng: Rng): string {
-  const a = noun(rng);
-  const b = noun(rng);
+/** Where a page draws its nouns from: mostly its own topic, sometimes anywhere. */
+type Nouns = () => string;
+
+/**
+ * A page is about one topic: most nouns come from a handful chosen for it, like a
+ * real policy page, so a term is on a share of the pages rather than on all of them.
+ */
+function topicNouns(rng: Rng, main: string): Nouns {
+  const topic = [main, ...Array.from({ length: 5 }, () => noun(rng))];
+  return () => (chance(rng, 0.85) ? pick(rng, topic) : noun(rng));
+}
+
+function sentence(rng: Rng, n: Nouns): string {
+  const a = n();
+  const b = n();
   const year = int(rng, 2025, 2030);
   switch (int(rng, 0, 11)) {
     case 0:
       return `${withParticle(pick(rng, ACTORS), '은')} ${year}년까지 ${withParticle(a, '을')} ${verb(rng)}.`;
     case 1:
-      return `${withParticle(a, '은')} ${withParticle(b, '과')} 함께 ${withParticle(pick(rng, ['AI 산업', '바이오 산업', '양자 기술', '지역 경제', '연구 생태계']), '의')} ${withParticle(pick(rng, GOALS), '을')} 높입니다.`;
+      return `${withParticle(a, '은')} ${withParticle(b, '과')} 함께 ${withParticle(pick(rng, ['AI 산업', '바이오 산업', '양자 기술', '지역', '연구 현장']), '의')} ${withParticle(pick(rng, GOALS), '을')} 높입니다.`;
     case 2:
       return `${withParticle(pick(rng, REGIONS), '에서')} ${withParticle(a, '으로')} ${withParticle(b, '을')} ${verb(rng)}.`;
     case 3:
@@ -163,7 +175,7 @@ function sentence(rng: Rng): string {
     case 4:
       return `${withParticle(a, '에서')} ${withParticle(b, '이')} 논의되었으며, ${withParticle(pick(rng, ACTORS), '이')} 후속 조치를 ${verb(rng)}.`;
     case 5:
-      return `특히 올해 하반기에는 ${withParticle(a, '의')} ${pick(rng, ['5개년 종합계획', '세부 계획', '실행 방안', '로드맵'])}을 수립하고 ${withParticle(b, '에')} 착수할 계획입니다.`;
+      return `특히 올해 하반기에는 ${withParticle(a, '의')} ${pick(rng, ['5개년 종합계획', '세부 계획', '실행 방안', '로드맵', '기본계획'])}을 수립하고 ${withParticle(b, '에')} 착수할 계획입니다.`;
     case 6:
       return `${withParticle(pick(rng, ACTORS), '은')} ${withParticle(a, '을')} 통해 ${withParticle(b, '의')} ${withParticle(pick(rng, GOALS), '을')} 강화하겠다고 밝혔습니다.`;
     case 7:
@@ -171,21 +183,21 @@ function sentence(rng: Rng): string {
     case 8:
       return `원문은 ${withParticle(a, '이')} ${withParticle(b, '까지')} 확장된다고 설명하지만 구체적인 일정은 밝히지 않았습니다.`;
     case 9:
-      return `${withParticle(a, '은')} 지난해 제정된 ${withParticle(pick(rng, ['AI기본법', '법제도', '하위 법령', '국가전략기술 특별법']), '을')} 근거로 합니다.`;
+      return `${withParticle(a, '은')} 지난해 제정된 ${withParticle(n(), '을')} 근거로 합니다.`;
     case 10:
-      return `${withParticle(pick(rng, ['이공계 석박사', '신진 연구자', '여성 과학자', '청년', '소상공인']), '이')} ${withParticle(a, '에')} 참여할 수 있도록 ${withParticle(b, '을')} ${verb(rng)}.`;
+      return `${withParticle(pick(rng, ['청년', '연구자', '기업', '주민', '학생']), '이')} ${withParticle(a, '에')} 참여할 수 있도록 ${withParticle(b, '을')} ${verb(rng)}.`;
     default:
-      return `${withParticle(a, '과')} ${withParticle(b, '은')} ${withParticle(pick(rng, ['범부처', '민관 협력', '지역 거점', '대학 부설 연구소']), '을')} 중심으로 ${verb(rng)}.`;
+      return `${withParticle(a, '과')} ${withParticle(b, '은')} ${withParticle(n(), '을')} 중심으로 ${verb(rng)}.`;
   }
 }
 
-function paragraph(rng: Rng): string {
-  return Array.from({ length: int(rng, 2, 4) }, () => sentence(rng)).join(' ');
+function paragraph(rng: Rng, n: Nouns): string {
+  return Array.from({ length: int(rng, 2, 4) }, () => sentence(rng, n)).join(' ');
 }
 
-function title(rng: Rng): string {
+function title(rng: Rng, n: Nouns): string {
   const region = chance(rng, 0.3) ? `${pick(rng, REGIONS)} ` : '';
-  return `${region}${noun(rng)} ${pick(rng, TITLE_SUFFIXES)}`;
+  return `${region}${n()} ${pick(rng, TITLE_SUFFIXES)}`;
 }
 
 /** YAML flow scalars: quote when the text could be misread. */
@@ -201,26 +213,26 @@ function sourceBlock(): string {
   ].join('\n');
 }
 
-function body(rng: Rng, main: string): string {
+function body(rng: Rng, main: string, n: Nouns): string {
   const parts: string[] = [];
-  parts.push('## 한눈에 보기', '', `${withParticle(main, '은')} ${paragraph(rng)}`, '');
+  parts.push('## 한눈에 보기', '', `${withParticle(main, '은')} ${paragraph(rng, n)}`, '');
   parts.push('## 주요 내용', '');
   for (let i = int(rng, 2, 3); i > 0; i--) {
-    parts.push(`### ${noun(rng)} ${pick(rng, ['지원', '구축', '연계', '확대', '개선'])}`, '', paragraph(rng), '');
+    parts.push(`### ${n()} ${pick(rng, ['지원', '구축', '연계', '확대', '개선'])}`, '', paragraph(rng, n), '');
   }
   if (chance(rng, 0.5)) {
     parts.push('## 추진 일정', '');
-    for (let i = int(rng, 2, 4); i > 0; i--) parts.push(`- ${int(rng, 2025, 2030)}년: ${sentence(rng)}`);
+    for (let i = int(rng, 2, 4); i > 0; i--) parts.push(`- ${int(rng, 2025, 2030)}년: ${sentence(rng, n)}`);
     parts.push('');
   }
   if (chance(rng, 0.25)) {
     parts.push('## 주요 수치', '', '| 항목 | 내용 |', '| --- | --- |');
-    for (let i = int(rng, 2, 3); i > 0; i--) parts.push(`| ${noun(rng)} | ${money(rng)} |`);
+    for (let i = int(rng, 2, 3); i > 0; i--) parts.push(`| ${n()} | ${money(rng)} |`);
     parts.push('');
   }
-  parts.push('## 다른 정책과의 관계', '', paragraph(rng), '');
+  parts.push('## 다른 정책과의 관계', '', paragraph(rng, n), '');
   parts.push('## 원문에서 확인되지 않은 점', '');
-  for (let i = int(rng, 2, 3); i > 0; i--) parts.push(`- ${withParticle(noun(rng), '의')} ${pick(rng, ['구체적인 예산 규모', '시행 시점', '담당 기관', '지원 대상', '근거 법령'])}`);
+  for (let i = int(rng, 2, 3); i > 0; i--) parts.push(`- ${withParticle(n(), '의')} ${pick(rng, ['구체적인 예산 규모', '시행 시점', '담당 기관', '지원 대상', '근거 법령'])}`);
   parts.push('');
   return parts.join('\n');
 }
@@ -268,12 +280,14 @@ export function generateScaleContent({ pages, seed, glossaryIds = [] }: ScaleOpt
       'status: ongoing',
       `terms: [${termsFor(rng, glossaryIds).join(', ')}]`,
     ];
-    files.push({ path: `${section.slug}/overview.mdx`, text: frontmatter(fields) + `## 한눈에 보기\n\n${paragraph(rng)}\n\n## 분야의 방향\n\n${paragraph(rng)}\n` });
+    const n = topicNouns(rng, noun(rng));
+    files.push({ path: `${section.slug}/overview.mdx`, text: frontmatter(fields) + `## 한눈에 보기\n\n${paragraph(rng, n)}\n\n## 분야의 방향\n\n${paragraph(rng, n)}\n` });
   }
 
   for (let i = 0; i < pages; i++) {
     const ref = pageRef(i);
     const main = noun(rng);
+    const n = topicNouns(rng, main);
     const pageTitle = `${main} ${pick(rng, TITLE_SUFFIXES)}`.trim();
     const related: PageRef[] = [];
     if (i > 0) for (let k = int(rng, 0, 3); k > 0; k--) related.push(pageRef(int(rng, 0, i - 1)));
@@ -285,7 +299,7 @@ export function generateScaleContent({ pages, seed, glossaryIds = [] }: ScaleOpt
         ? [`  - { kind: count, label: ${yamlString('개발 규모')}, value: ${pick(rng, [100, 500, 1000])}, unit: 큐비트급 }`]
         : [];
     const fields = [
-      `title: ${yamlString(chance(rng, 0.5) ? pageTitle : title(rng))}`,
+      `title: ${yamlString(chance(rng, 0.5) ? pageTitle : title(rng, n))}`,
       `summary: ${yamlString(`${withParticle(main, '을')} ${verbAdnominal(rng)} 계획을 담은 합성 정책 페이지입니다.`)}`,
       `order: ${Math.floor(i / SECTIONS.length) + 1}`,
       `tags: [${tagsFor(rng).join(', ')}]`,
@@ -295,7 +309,7 @@ export function generateScaleContent({ pages, seed, glossaryIds = [] }: ScaleOpt
       uniqueRelated.length ? `related:\n${uniqueRelated.map((r) => `  - { collection: ${r.section}, id: ${r.id} }`).join('\n')}` : 'related: []',
       `terms: [${termsFor(rng, glossaryIds).join(', ')}]`,
     ];
-    files.push({ path: `${ref.section}/${ref.id}.mdx`, text: frontmatter(fields) + body(rng, main) });
+    files.push({ path: `${ref.section}/${ref.id}.mdx`, text: frontmatter(fields) + body(rng, main, n) });
   }
   return files;
 }

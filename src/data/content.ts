@@ -1,8 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { SECTIONS, getSection, type SectionSlug } from './sections';
-import { TAGS, type TagId } from './tags';
+import { TAG_IDS, TAGS, type TagId } from './tags';
 import { milestoneSortKey } from '../lib/format';
-import { assertSlug, glossaryUrl, policyUrl, sectionUrl } from '../lib/urls';
+import { assertSlug, glossaryUrl, policyUrl, sectionUrl, tagUrl } from '../lib/urls';
 
 export type PolicyEntry = CollectionEntry<SectionSlug>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -63,6 +63,11 @@ async function buildIndex(): Promise<ContentIndex> {
     if (owner) throw new ContentError(entry, field, `주소 ${url}가 이미 ${owner}에 쓰이고 있습니다 (중복 slug/별칭)`);
     urls.set(url, by);
   };
+  // Fixed routes and generated pages are claimed first, so an alias that shadows one
+  // is reported against its own file and field rather than as a route conflict.
+  for (const fixed of ['/', '/search/', '/timeline/', glossaryUrl(), tagUrl(), ...glossary.map((g) => glossaryUrl(g.id)), ...TAG_IDS.map((t) => tagUrl(t))]) {
+    urls.set(fixed, `사이트의 고정 페이지 ${fixed}`);
+  }
   for (const entry of byKey.values()) {
     const by = entry.filePath ?? entry.id;
     claim(entry.data.kind === 'overview' ? sectionUrl(entry.collection) : policyUrl(entry.collection, entry.id), by, entry, 'id');
