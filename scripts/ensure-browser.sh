@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not
+# reachable here), with a Korean font so text is laid out at real widths (the 320 px
+# overflow check) instead of tofu boxes. Installs what is missing; needs root, as on
+# CI and the team's machines.
+set -euo pipefail
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+missing=()
+[ -x "$chromium_path" ] || missing+=(chromium)
+dpkg -s fonts-nanum >/dev/null 2>&1 || missing+=(fonts-nanum)
+[ "${#missing[@]}" -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "브라우저 테스트에 필요한 패키지가 없습니다: sudo apt-get install -y ${missing[*]} 로 설치한 뒤 다시 실행하세요." >&2
+  exit 1
+fi
+echo "Installing Debian packages for the browser tests: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"$chromium_path" --version
