@@ -178,7 +178,7 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
       results.push({ path, scores, failing });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return results;
 }

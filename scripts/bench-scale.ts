@@ -113,7 +113,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
   const astroEnv = options.nodeOptions ? { ...env, NODE_OPTIONS: options.nodeOptions } : env;
   const indexerEnv = options.indexerNodeOptions ? { ...env, NODE_OPTIONS: options.indexerNodeOptions } : env;
   const reuse = options.reuse && existsSync(join(distDir, 'index.html')) && hasOurIndex(distDir) && (!withStock || existsSync(join(distDir, STOCK_DIR)));
-  const skipped: ProcessMeasure = { code: 0, seconds: NaN, maxRssBytes: null, treePeakBytes: NaN };
+  const skipped: ProcessMeasure = { code: 0, seconds: NaN, maxRssBytes: null, treePeakBytes: NaN, byProgram: {} };
   let generateSeconds = NaN;
   let astro = skipped;
   let indexer = skipped;
@@ -176,6 +176,12 @@ const mb = (b: number | null) => (b === null || Number.isNaN(b) ? '—' : `${(b 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const sec = (s: number) => (Number.isNaN(s) ? '—' : `${s.toFixed(1)} s`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const programs = (m: ProcessMeasure) =>
+  Object.entries(m.byProgram ?? {})
+    .filter(([name, b]) => b > 50 * 1024 * 1024 && name !== 'time')
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, b]) => `${name} ${mb(b)}`)
+    .join(', ') || '—';
 
 export function formatTable(runs: readonly ScaleRun[]): string {
   const rows: [string, (r: ScaleRun) => string][] = [
@@ -188,6 +194,8 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['peak RSS Astro (process tree)', (r) => mb(r.astro.treePeakBytes)],
     ['peak RSS indexer (max process)', (r) => mb(r.indexer.maxRssBytes)],
     ['peak RSS indexer (process tree)', (r) => mb(r.indexer.treePeakBytes)],
+    ['peak RSS by program: Astro step', (r) => programs(r.astro)],
+    ['peak RSS by program: indexer step', (r) => programs(r.indexer)],
     ['dist size (site without indexes)', (r) => `${mb(r.distBytes)} / ${r.distFiles} files`],
     ['our index size (pagefind + pagefind-ko)', (r) => mb(r.ourIndexBytes)],
     ['our chunks: pf_index / vocab / doc / fragment', (r) => `${r.ourChunks.pagefindIndex} / ${r.ourChunks.vocab} / ${r.ourChunks.doc} / ${r.ourChunks.fragment}`],

@@ -14,6 +14,8 @@ export interface ProcessMeasure {
   maxRssBytes: number | null;
   /** Peak of the summed RSS of the process and its descendants, in bytes (polled). */
   treePeakBytes: number;
+  /** Peak RSS of each program in the tree (by executable name, e.g. node, pagefind), in bytes (polled). */
+  byProgram: Record<string, number>;
 }
 
 function childrenOf(): Map<number, number[]> {
@@ -42,13 +44,24 @@ function rssOf(pid: number): number {
   }
 }
 
-function treeRss(root: number): number {
+function programOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+function treeRss(root: number, byProgram: Record<string, number>): number {
   const children = childrenOf();
   let total = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rssOf(pid);
+    const rss = rssOf(pid);
+    total += rss;
+    const name = programOf(pid);
+    if (rss > (byProgram[name] ?? 0)) byProgram[name] = rss;
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -65,8 +78,9 @@ export function runMeasured(command: string, args: string[], options: { env?: No
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let treePeakBytes = 0;
+  const byProgram: Record<string, number> = {};
   const timer = setInterval(() => {
-    if (child.pid) treePeakBytes = Math.max(treePeakBytes, treeRss(child.pid));
+    if (child.pid) treePeakBytes = Math.max(treePeakBytes, treeRss(child.pid, byProgram));
   }, 100);
   return new Promise((ok, fail) => {
     child.on('error', fail);
@@ -78,7 +92,7 @@ export function runMeasured(command: string, args: string[], options: { env?: No
         const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
         if (Number.isFinite(kb)) maxRssBytes = kb * 1024;
       }
-      log.end(() => ok({ code, seconds, maxRssBytes, treePeakBytes }));
+      log.end(() => ok({ code, seconds, maxRssBytes, treePeakBytes, byProgram }));
     });
   });
 }
