@@ -5,6 +5,7 @@
  *
  * Usage: npm run bench:search [-- --dist dist --queries a.json,b.json --verbose]
  */
+import { startBenchServer } from './lib/bench-server';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/e2e/browser';
 import {
@@ -15,7 +16,6 @@ import {
   passRank,
   readQueries,
   runQueries,
-  startCountingServer,
   stockEngine,
   summarize,
   type Summary,
@@ -48,7 +48,7 @@ function row(name: string, s: Summary): string {
 
 const stockPages = await buildStockIndex(distDir);
 const texts = pageTexts(distDir);
-const server = await startCountingServer(distDir);
+const server = await startBenchServer(distDir);
 const browser = await launchBrowser();
 try {
   for (const file of values.queries!.split(',').filter(Boolean)) {

@@ -8,14 +8,13 @@
  * - drivers for our /search/ page and for stock Pagefind's JS API;
  * - the pass rule of the evaluation and the summary figures.
  */
-import { createServer, type Server } from 'node:http';
+import type { BenchServer } from './bench-server';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
-import sirv from 'sirv';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
 import { urlOfBuiltFile } from '../../src/lib/search-extract';
 
@@ -31,47 +30,6 @@ export interface EvalQuery {
 
 export function readQueries(file: string): EvalQuery[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] }).queries;
-}
-
-export interface CountingServer {
-  url: string;
-  /** Body bytes sent since the server started. */
-  bytesSent(): number;
-  close(): Promise<void>;
-}
-
-/** Serves `dir` on loopback and counts every body byte it sends. */
-export async function startCountingServer(dir: string): Promise<CountingServer> {
-  const serve = sirv(resolve(dir), { dev: false, etag: true, gzip: false, brotli: false, extensions: ['html'] });
-  let sent = 0;
-  const server: Server = createServer((req, res) => {
-    const write = res.write.bind(res);
-    const end = res.end.bind(res);
-    const count = (chunk: unknown) => {
-      if (typeof chunk === 'string') sent += Buffer.byteLength(chunk);
-      else if (chunk instanceof Uint8Array) sent += chunk.length;
-    };
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      count(chunk);
-      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof res.write;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== 'function') count(chunk);
-      return (end as (...a: unknown[]) => typeof res)(chunk, ...rest);
-    }) as typeof res.end;
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no server address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    bytesSent: () => sent,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
 }
 
 function htmlFiles(dir: string, skip: ReadonlySet<string>): string[] {
@@ -146,7 +104,7 @@ export interface QueryRun {
 export interface Engine {
   name: string;
   /** Opens a page ready to search, in a fresh (cold) browser context. */
-  open(browser: Browser, server: CountingServer): Promise<Page>;
+  open(browser: Browser, server: BenchServer): Promise<Page>;
   run(page: Page, query: string): Promise<{ total: number; urls: string[] }>;
 }
 
@@ -218,8 +176,8 @@ export const stockEngine: Engine = {
 };
 
 /** Runs every query on one engine: the first in a cold context, the rest warm. */
-export async function runQueries(engine: Engine, browser: Browser, server: CountingServer, queries: readonly EvalQuery[]): Promise<QueryRun[]> {
-  const start = server.bytesSent();
+export async function runQueries(engine: Engine, browser: Browser, server: BenchServer, queries: readonly EvalQuery[]): Promise<QueryRun[]> {
+  const start = server.traffic().bytes;
   const page = await engine.open(browser, server);
   const runs: QueryRun[] = [];
   // The first query's bytes are everything the page loaded except its HTML:
@@ -230,7 +188,7 @@ export async function runQueries(engine: Engine, browser: Browser, server: Count
     const started = performance.now();
     const { total, urls } = await engine.run(page, query.query);
     const ms = performance.now() - started;
-    const after = server.bytesSent();
+    const after = server.traffic().bytes;
     runs.push({ query, total, urls, ms, bytes: after - before });
     before = after;
   }
