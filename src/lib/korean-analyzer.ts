@@ -48,6 +48,18 @@ export interface QueryTerm {
   tokens: string[];
   /** For synonym terms: the spellings that count as a match (for highlighting). */
   variants: string[];
+  /**
+   * For word terms: which units (0-based, inclusive) each token spans, so a
+   * planner can send Pagefind a subset of tokens that still covers every unit.
+   */
+  pieces?: TermPiece[];
+}
+
+/** A token of a word term and the span of units it stands for. */
+export interface TermPiece {
+  token: string;
+  from: number;
+  to: number;
 }
 
 export interface AnalyzedQuery {
@@ -148,6 +160,18 @@ function contiguousTokens(units: readonly TextUnit[]): string[] {
     if (next) tokens.push(bigram(unit, next));
   }
   return tokens;
+}
+
+/** The tokens of contiguousTokens, each with the units it spans. */
+function contiguousPieces(units: readonly TextUnit[]): TermPiece[] {
+  const pieces: TermPiece[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind !== 'hangul') pieces.push({ token: unit.text, from: i, to: i });
+    const next = units[i + 1];
+    if (next) pieces.push({ token: bigram(unit, next), from: i, to: i + 1 });
+  }
+  return pieces;
 }
 
 /**
@@ -315,7 +339,8 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
       const flush = () => {
         if (segment.length === 1 && segment[0]!.kind === 'hangul') ignored.push(segment[0]!.text);
         else if (segment.length > 0) {
-          terms.push({ text: segment.map((u) => u.text).join(''), kind: 'word', tokens: unique(contiguousTokens(segment)), variants: [] });
+          const pieces = contiguousPieces(segment);
+          terms.push({ text: segment.map((u) => u.text).join(''), kind: 'word', tokens: unique(pieces.map((p) => p.token)), variants: [], pieces });
         }
         segment = [];
       };
