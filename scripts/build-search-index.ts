@@ -87,10 +87,15 @@ async function main() {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   const vocabulary = new Set<string>();
+  /** Pages holding each token, for the query planner (rarest tokens first). */
+  const frequencies = new Map<string, number>();
   const docs = new Map<string, SearchDoc>();
   for (const page of pages) {
     const record = buildSearchRecord(page, analyzer);
-    for (const token of record.vocabulary) vocabulary.add(token);
+    for (const token of record.vocabulary) {
+      vocabulary.add(token);
+      frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
+    }
     const added = await index.addCustomRecord({
       url: page.url,
       content: record.content,
@@ -119,9 +124,10 @@ async function main() {
   rmSync(join(pagefindDir, 'fragment'), { recursive: true, force: true });
 
   const shardCount = chooseShardCount(vocabulary.size);
-  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeGzip(join(dataDir, 'vocab', `${n}.gz`), serializeShard(shard)));
+  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeGzip(join(dataDir, 'vocab', `${n}.gz`), serializeShard(shard, frequencies)));
 
-  const build = createHash('sha256').update([...vocabulary].sort().join(' ')).update(JSON.stringify([...docs.values()])).digest('hex').slice(0, 12);
+  // The format tag renames the files when the vocabulary format changes (document frequencies added).
+  const build = createHash('sha256').update('vocab-df').update([...vocabulary].sort().join(' ')).update(JSON.stringify([...docs.values()])).digest('hex').slice(0, 12);
   const usedTags = new Set(pages.flatMap((p) => p.tags));
   const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const manifest: SearchManifest = {

@@ -3,7 +3,7 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { encodeToken, queryTokens, type AnalyzedQuery, type KoreanAnalyzer } from './korean-analyzer';
+import { encodeToken, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm } from './korean-analyzer';
 
 export type QueryPlan =
   | { status: 'empty' }
@@ -28,9 +28,48 @@ export function planQuery(raw: string, analyzer: KoreanAnalyzer): QueryPlan {
   return { status: 'ok', analyzed, tokens, encoded: tokens.map(encodeToken) };
 }
 
+/**
+ * Cost of sending one encoded token to Pagefind, or undefined when unknown.
+ * With document frequencies (pages holding the token) the planner prefers rare
+ * tokens; without, every token costs the same and the fewest are sent.
+ */
+export type TokenCost = (encodedToken: string) => number | undefined;
+
+/**
+ * The tokens of one term that Pagefind is asked for: the cheapest set whose
+ * spans cover every unit of the word (바이오위원회 → 바이·오위·원회, not all five
+ * bigrams). A page holding the word holds all its tokens, so any subset finds
+ * it too: the cover only keeps extra results (pages holding the pieces apart)
+ * about as rare as before, while Pagefind scores far fewer posting lists.
+ */
+export function coverTerm(term: QueryTerm, cost: TokenCost = () => undefined): string[] {
+  const pieces = term.pieces;
+  if (!pieces || pieces.length <= 1) return term.tokens;
+  const units = Math.max(...pieces.map((p) => p.to)) + 1;
+  // A token of unknown cost counts 1, so without frequencies the fewest tokens win.
+  const price = (token: string) => cost(encodeToken(token)) ?? 1;
+  // best[k]: cheapest set of pieces covering units 0..k-1 exactly up to k.
+  const best: { total: number; chosen: string[] }[] = [{ total: 0, chosen: [] }];
+  for (let k = 1; k <= units; k++) best.push({ total: Infinity, chosen: [] });
+  const byEnd = [...pieces].sort((a, b) => a.to - b.to || a.from - b.from);
+  for (const piece of byEnd) {
+    let from = best[piece.from]!;
+    for (let m = piece.from + 1; m <= piece.to; m++) if (best[m]!.total < from.total) from = best[m]!;
+    const total = from.total + price(piece.token);
+    if (total < best[piece.to + 1]!.total) best[piece.to + 1] = { total, chosen: [...from.chosen, piece.token] };
+  }
+  const cover = best[units]!;
+  return Number.isFinite(cover.total) ? [...new Set(cover.chosen)] : term.tokens;
+}
+
+/** The encoded tokens Pagefind is asked for: a cover of each term, without repeats. */
+export function searchTokens(plan: Extract<QueryPlan, { status: 'ok' }>, cost?: TokenCost): string[] {
+  return [...new Set(plan.analyzed.terms.flatMap((t) => coverTerm(t, cost)).map(encodeToken))];
+}
+
 /** The search terms Pagefind receives: encoded tokens separated by spaces. */
-export function pagefindQuery(plan: Extract<QueryPlan, { status: 'ok' }>): string {
-  return plan.encoded.join(' ');
+export function pagefindQuery(plan: Extract<QueryPlan, { status: 'ok' }>, cost?: TokenCost): string {
+  return searchTokens(plan, cost).join(' ');
 }
 
 /** Which query terms hold at least one unknown token: the words to tell the reader about. */

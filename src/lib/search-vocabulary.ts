@@ -3,6 +3,8 @@
  * by a hash of the token. Before searching, the browser loads the shards of
  * the query's tokens and refuses the search when one is missing, because
  * Pagefind would otherwise drop that word silently and answer a shorter query.
+ * Each token carries the number of pages holding it (its document frequency),
+ * so the query planner can ask Pagefind for the rarest tokens.
  */
 
 /** FNV-1a, 32 bit: tiny, fast and stable across Node and browsers. */
@@ -35,17 +37,32 @@ export function shardVocabulary(tokens: Iterable<string>, shardCount: number): s
   return shards;
 }
 
-/** A shard file: one token per line. */
-export function serializeShard(tokens: readonly string[]): string {
-  return tokens.join('\n');
+/**
+ * A shard file: one token per line, followed by a space and its document
+ * frequency when `frequencies` knows it (encoded tokens never hold a space).
+ */
+export function serializeShard(tokens: readonly string[], frequencies?: ReadonlyMap<string, number>): string {
+  return tokens.map((t) => (frequencies?.has(t) ? `${t} ${frequencies.get(t)}` : t)).join('\n');
 }
 
 export function parseShard(text: string): Set<string> {
-  return new Set(text.split('\n').filter(Boolean));
+  return new Set(parseShardFrequencies(text).keys());
+}
+
+/** Token → document frequency; NaN for a token written without one. */
+export function parseShardFrequencies(text: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const space = line.indexOf(' ');
+    if (space < 0) map.set(line, NaN);
+    else map.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return map;
 }
 
 /** The tokens that none of the loaded shards holds. */
-export function unknownTokens(encodedTokens: readonly string[], shardCount: number, shards: ReadonlyMap<number, ReadonlySet<string>>): string[] {
+export function unknownTokens(encodedTokens: readonly string[], shardCount: number, shards: ReadonlyMap<number, { has(token: string): boolean }>): string[] {
   return encodedTokens.filter((token) => {
     const shard = shards.get(shardOf(token, shardCount));
     if (!shard) throw new Error(`Vocabulary shard ${shardOf(token, shardCount)} was not loaded`);

@@ -5,9 +5,9 @@
  */
 import { createKoreanAnalyzer, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { SEARCH_DATA_DIR, isGzip, type SearchDoc, type SearchManifest } from '../lib/search-data';
-import { pagefindQuery, planQuery, termsWithUnknownTokens } from '../lib/search-query';
+import { pagefindQuery, planQuery, termsWithUnknownTokens, type TokenCost } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
-import { parseShard, shardOf, unknownTokens } from '../lib/search-vocabulary';
+import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
 
 const DATA_BASE = `/${SEARCH_DATA_DIR}/`;
 const PAGEFIND_BASE = '/pagefind/';
@@ -74,7 +74,7 @@ export class SearchEngine {
   private manifest: Promise<SearchManifest> | null = null;
   private analyzer: KoreanAnalyzer | null = null;
   private pagefind: Promise<PagefindModule> | null = null;
-  private readonly shards = new Map<number, Promise<Set<string>>>();
+  private readonly shards = new Map<number, Promise<Map<string, number>>>();
   private readonly docs = new Map<string, Promise<SearchDoc>>();
 
   loadManifest(): Promise<SearchManifest> {
@@ -105,10 +105,10 @@ export class SearchEngine {
     return this.analyzer;
   }
 
-  private loadShard(n: number, build: string): Promise<Set<string>> {
+  private loadShard(n: number, build: string): Promise<Map<string, number>> {
     let shard = this.shards.get(n);
     if (!shard) {
-      shard = fetchGzipText(`${DATA_BASE}vocab/${n}.gz?v=${build}`).then(parseShard);
+      shard = fetchGzipText(`${DATA_BASE}vocab/${n}.gz?v=${build}`).then(parseShardFrequencies);
       shard.catch(() => this.shards.delete(n));
       this.shards.set(n, shard);
     }
@@ -152,7 +152,15 @@ export class SearchEngine {
     const pagefindFilters: Record<string, string> = {};
     if (filters.section) pagefindFilters.section = filters.section;
     if (filters.tag) pagefindFilters.tag = filters.tag;
-    const response = await pagefind.search(pagefindQuery(plan), { filters: pagefindFilters });
+    // Pagefind scores every page of every token it is given, so it gets only the
+    // rarest tokens that still cover each query word (see coverTerm). Each token
+    // costs the pages holding it plus a fixed charge for its posting list.
+    const fixedCharge = Math.max(1, manifest.pageCount / 100);
+    const cost: TokenCost = (token) => {
+      const pages = shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
+      return pages !== undefined && Number.isFinite(pages) ? pages + fixedCharge : undefined;
+    };
+    const response = await pagefind.search(pagefindQuery(plan, cost), { filters: pagefindFilters });
     const results = response?.results ?? [];
     const totals = response?.totalFilters ?? {};
     const sectionTitle = new Map(manifest.sections.map((s) => [s.slug, s.title]));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer, describeToken, encodeToken } from '../../src/lib/korean-analyzer';
-import { cleanQuery, pagefindQuery, planQuery, termsWithUnknownTokens } from '../../src/lib/search-query';
+import { cleanQuery, coverTerm, pagefindQuery, planQuery, termsWithUnknownTokens } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
@@ -67,3 +67,49 @@ describe('suggest', () => {
     expect(suggest('김치찌개', targets).length).toBeGreaterThan(0);
   });
 });
+
+describe('coverTerm / pagefindQuery', () => {
+  const plain = createKoreanAnalyzer();
+  const planOf = (query: string) => {
+    const plan = planQuery(query, plain);
+    if (plan.status !== 'ok') throw new Error('expected a plan');
+    return plan;
+  };
+  const shown = (tokens: string[]) => tokens.map(describeToken);
+
+  it('sends the fewest bigrams that cover every syllable', () => {
+    const [term] = planOf('바이오위원회').analyzed.terms;
+    expect(shown(coverTerm(term!))).toEqual(['바이', '오위', '원회']);
+    const [odd] = planOf('데이터센터로').analyzed.terms;
+    expect(coverTerm(odd!)).toHaveLength(3);
+  });
+
+  it('prefers rare tokens when document frequencies are known', () => {
+    const [term] = planOf('데이터센터').analyzed.terms;
+    const frequency = new Map([['데이', 50], ['이터', 900], ['터센', 10], ['센터', 40]].map(([t, n]) => [encodeToken(t as string), n as number]));
+    expect(shown(coverTerm(term!, (t) => frequency.get(t)))).toEqual(['데이', '터센', '센터']);
+  });
+
+  it('every unit of every word stays covered, and only tokens of the query are sent', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: fc.constantFrom(...'가나다라마바사아자 AIr&d1'.split('')) }), fc.integer({ min: 0, max: 1000 }), (query, seed) => {
+        const plan = planQuery(query, plain);
+        if (plan.status !== 'ok') return;
+        for (const term of plan.analyzed.terms) {
+          const cover = coverTerm(term, (t) => (fnv(t) ^ seed) % 97);
+          for (const token of cover) expect(term.tokens).toContain(token);
+          if (!term.pieces) continue;
+          const units = Math.max(...term.pieces.map((p) => p.to)) + 1;
+          for (let u = 0; u < units; u++) expect(term.pieces.some((p) => cover.includes(p.token) && p.from <= u && u <= p.to)).toBe(true);
+        }
+        for (const token of pagefindQuery(plan).split(' ')) expect(plan.encoded).toContain(token);
+      }),
+    );
+  });
+});
+
+function fnv(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
