@@ -20,7 +20,6 @@ export interface SearchFilters {
 export interface FilterOption {
   value: string;
   label: string;
-  count: number;
 }
 
 export interface SearchHit {
@@ -91,8 +90,10 @@ export class SearchEngine {
       const module = (await import(/* @vite-ignore */ `${PAGEFIND_BASE}pagefind.js`)) as PagefindModule;
       await module.options({ basePath: PAGEFIND_BASE });
       await module.init();
-      // Filter counts come back with results only once the filter indexes are loaded.
-      await module.filters();
+      // The filter indexes are NOT preloaded: once loaded, Pagefind counts every filter
+      // value against every result on every search (filter.rs get_filters), which at
+      // 10,000 pages cost 300–550 ms a query against 20–130 ms without. Pagefind loads
+      // them itself when a reader applies a section or tag filter.
       return module;
     })();
     this.pagefind.catch(() => (this.pagefind = null));
@@ -162,17 +163,10 @@ export class SearchEngine {
     };
     const response = await pagefind.search(pagefindQuery(plan, cost), { filters: pagefindFilters });
     const results = response?.results ?? [];
-    const totals = response?.totalFilters ?? {};
-    const sectionTitle = new Map(manifest.sections.map((s) => [s.slug, s.title]));
-    const sections = Object.entries(totals.section ?? {})
-      .filter(([, count]) => count > 0)
-      .map(([value, count]) => ({ value, label: sectionTitle.get(value) ?? value, count }))
-      .sort((a, b) => manifest.sections.findIndex((s) => s.slug === a.value) - manifest.sections.findIndex((s) => s.slug === b.value));
-    const tagOrder = new Map(manifest.tags.map((t, i) => [t, i]));
-    const tags = Object.entries(totals.tag ?? {})
-      .filter(([, count]) => count > 0)
-      .map(([value, count]) => ({ value, label: value, count }))
-      .sort((a, b) => (tagOrder.get(a.value) ?? 999) - (tagOrder.get(b.value) ?? 999));
+    // Filter choices come from the manifest (every section and used tag), not from
+    // per-result counts, for the cost reason given in loadPagefind().
+    const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));
+    const tags: FilterOption[] = manifest.tags.map((t) => ({ value: t, label: t }));
     return {
       kind: 'results',
       terms: plan.analyzed.terms,

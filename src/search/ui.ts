@@ -108,16 +108,11 @@ export function buildSearchMarkup(idPrefix: string): HTMLElement {
 }
 
 function fillSelect(select: HTMLSelectElement, options: readonly FilterOption[], selected: string) {
+  if (select.options.length === options.length + 1) return;
   select.replaceChildren(h('option', { value: '' }, '전체'));
   for (const option of options) {
-    const el = h('option', { value: option.value }, `${option.label} (${option.count})`);
+    const el = h('option', { value: option.value }, option.label);
     if (option.value === selected) el.selected = true;
-    select.append(el);
-  }
-  // A selected value the current query no longer has stays visible, with 0.
-  if (selected && !options.some((o) => o.value === selected)) {
-    const el = h('option', { value: selected }, `${selected} (0)`);
-    el.selected = true;
     select.append(el);
   }
 }
@@ -215,7 +210,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
         matcher = compileMatcher(terms);
         fillSelect(section, outcome.sections, section.value);
         fillSelect(tag, outcome.tags, tag.value);
-        filters.hidden = outcome.sections.length === 0 && !section.value && !tag.value;
+        filters.hidden = outcome.total === 0 && !section.value && !tag.value;
         results.dataset.total = String(outcome.total);
         const notes: string[] = [];
         if (outcome.ignored.length) notes.push(`‘${outcome.ignored.join(' ')}’은(는) 한 글자라 검색에서 뺐습니다.`);
