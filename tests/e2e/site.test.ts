@@ -248,7 +248,8 @@ describe('behaviour', () => {
     const headings = await page.locator('[data-prose] :is(h2,h3)[id]').count();
     expect(headings, 'the policy page has body headings').toBeGreaterThan(1);
     const buttons = page.locator('[data-prose] :is(h2,h3)[id] button.copy-link');
-    expect(await buttons.count()).toBe(headings);
+    // The buttons are added when the browser is idle after load.
+    await expect.poll(() => buttons.count()).toBe(headings);
     const first = buttons.first();
     const id = await first.evaluate((b) => b.closest('[id]')!.id);
     expect(await first.getAttribute('aria-label')).toMatch(/링크 복사/);
