@@ -3,7 +3,7 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { encodeToken, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm } from './korean-analyzer';
+import { encodeToken, normalizeChars, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm } from './korean-analyzer';
 
 export type QueryPlan =
   | { status: 'empty' }
@@ -75,4 +75,14 @@ export function pagefindQuery(plan: Extract<QueryPlan, { status: 'ok' }>, cost?:
 /** Which query terms hold at least one unknown token: the words to tell the reader about. */
 export function termsWithUnknownTokens(analyzed: AnalyzedQuery, unknownEncoded: ReadonlySet<string>): string[] {
   return analyzed.terms.filter((t) => t.tokens.some((token) => unknownEncoded.has(encodeToken(token)))).map((t) => t.text);
+}
+
+/**
+ * The words as the reader typed them, for messages: a term is reported by the query
+ * word it came from (담그 → 담그는), since a stripped stem reads like a typo.
+ */
+export function typedWords(query: string, termTexts: readonly string[]): string[] {
+  const words = cleanQuery(query).split(' ');
+  const typed = termTexts.map((text) => words.find((w) => normalizeChars(w).includes(normalizeChars(text))) ?? text);
+  return [...new Set(typed)];
 }

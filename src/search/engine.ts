@@ -5,7 +5,7 @@
  */
 import { createKoreanAnalyzer, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { SEARCH_DATA_DIR, isGzip, type SearchDoc, type SearchManifest } from '../lib/search-data';
-import { pagefindQuery, planQuery, termsWithUnknownTokens, type TokenCost } from '../lib/search-query';
+import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type TokenCost } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
 
@@ -145,7 +145,7 @@ export class SearchEngine {
     const shards = new Map(await Promise.all(shardIds.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const)));
     const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
     if (unknown.size > 0) {
-      const words = termsWithUnknownTokens(plan.analyzed, unknown);
+      const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
       return { kind: 'unknown', words, suggestions: suggest(query, manifest.suggestions) };
     }
 

@@ -83,6 +83,8 @@ describe.skipIf(!built)('search page', () => {
     const page = await newPage();
     const result = await searchPage(page, '김치 담그는 법');
     expect(result.total).toBe(0);
+    // The message names the words as typed, not their analysed stems (담그).
+    expect(await page.textContent('[data-search-status]')).toContain('‘담그는’');
     expect(result.suggestions.length).toBeGreaterThan(0);
     expect(result.suggestions.every((href) => /^\/[a-z0-9-]+\/([a-z0-9-]+\/)?$/.test(href))).toBe(true);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer, describeToken, encodeToken } from '../../src/lib/korean-analyzer';
-import { cleanQuery, coverTerm, pagefindQuery, planQuery, termsWithUnknownTokens } from '../../src/lib/search-query';
+import { cleanQuery, coverTerm, pagefindQuery, planQuery, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
@@ -113,3 +113,18 @@ function fnv(text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
+
+describe('typedWords', () => {
+  it('reports a stripped term by the word the reader typed', () => {
+    const plan = planQuery('김치 담그는 법', analyzer);
+    if (plan.status !== 'ok') throw new Error('expected a plan');
+    const texts = plan.analyzed.terms.map((t) => t.text);
+    expect(texts).toContain('담그');
+    expect(typedWords('김치 담그는 법', texts)).toEqual(['김치', '담그는']);
+  });
+
+  it('matches Latin case-insensitively and keeps unmatched text as is', () => {
+    expect(typedWords('  AI기본법을 ', ['ai기본법'])).toEqual(['AI기본법을']);
+    expect(typedWords('양자', ['없는말'])).toEqual(['없는말']);
+  });
+});
