@@ -2,6 +2,8 @@
  * Formatting of numbers, money, dates and milestones the way Korean readers write them.
  * Pure functions: unit-tested in tests/unit/format.test.ts.
  */
+import type { z } from 'astro/zod';
+import type { figureSchema } from '../schemas/fields';
 
 const UNITS = [
   { value: 10n ** 12n, name: '조' },
@@ -45,10 +47,8 @@ export function formatCount(value: number, unit: string): string {
   return `${digits}${unit}`;
 }
 
-export type Figure =
-  | { kind: 'money'; label: string; won: number }
-  | { kind: 'percent'; label: string; value: number }
-  | { kind: 'count'; label: string; value: number; unit: string };
+/** A key figure as the frontmatter schema defines it. */
+export type Figure = z.infer<typeof figureSchema>;
 
 export function formatFigure(figure: Figure): string {
   switch (figure.kind) {
