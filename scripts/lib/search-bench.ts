@@ -20,7 +20,7 @@ import { normalizeForMatch } from '../../src/lib/key-phrases';
 import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
 import { extractSearchPage } from '../../src/lib/search-extract';
 import { readFragments } from './pagefind-bundle';
-import { STOCK_DIR, searchablePages } from './search-harness';
+import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 
 /** Results a results page shows at once (src/search/ui.ts PAGE_SIZE); both engines load this many. */
 export const SHOWN_RESULTS = 10;
@@ -173,12 +173,6 @@ export interface EngineSummary {
   extra: number;
   lostQueries: { query: string; lost: number; truth: number; example?: string }[];
   errors: string[];
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 export function summarize(engine: EngineName, measures: readonly QueryMeasure[], idToUrl: ReadonlyMap<string, string>, pages: readonly IndexedPage[]): EngineSummary {

@@ -218,7 +218,8 @@ export interface Summary {
   laterQueryBytesMax: number;
 }
 
-function percentile(values: readonly number[], p: number): number {
+/** Nearest-rank percentile; 0 for no values. */
+export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
