@@ -54,7 +54,7 @@ function writeGzip(path: string, text: string) {
 
 async function buildBrowserBundles() {
   await esbuild({
-    entryPoints: { search: 'src/search/main.ts', highlight: 'src/search/landing-highlight.ts' },
+    entryPoints: { search: 'src/search/main.ts', highlight: 'src/search/landing-highlight.ts', 'pagefind-worker': 'src/search/pagefind-worker.ts' },
     outdir: dataDir,
     bundle: true,
     format: 'esm',

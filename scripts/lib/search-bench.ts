@@ -17,13 +17,13 @@ import { build as esbuild } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import type { BenchServer } from './bench-server';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
-import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR } from '../../src/lib/search-data';
 import { extractSearchPage } from '../../src/lib/search-extract';
 import { readFragments } from './pagefind-bundle';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 
-/** Results a results page shows at once (src/search/ui.ts PAGE_SIZE); both engines load this many. */
-export const SHOWN_RESULTS = 10;
+/** Results the UI shows at once; both engines load this many texts per query. */
+export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
 
 /** About 50 queries from the seed vocabulary: compound parts, particles, spacing, multi-word, negatives. */
 export const BENCH_QUERIES: readonly string[] = [

@@ -16,6 +16,7 @@ import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
+import { RESULTS_PAGE_SIZE } from '../../src/lib/search-data';
 import { urlOfBuiltFile } from '../../src/lib/search-extract';
 
 export const STOCK_DIR = '_stock-pagefind';
@@ -146,7 +147,7 @@ export const oursEngine: Engine = {
   },
 };
 
-/** Stock Pagefind through its JS API, loading fragments for the first 5 results as its UI does. */
+/** Stock Pagefind through its JS API, loading fragments for the first page of results as our UI does. */
 export const stockEngine: Engine = {
   name: 'stock',
   async open(browser, server) {
@@ -156,7 +157,7 @@ export const stockEngine: Engine = {
   },
   async run(page, query) {
     return page.evaluate(
-      async ({ q, dir }) => {
+      async ({ q, dir, shown }) => {
         const w = window as unknown as { __stock?: Promise<any> };
         w.__stock ??= (async () => {
           const pf = await import(/* @vite-ignore */ `/${dir}/pagefind.js`);
@@ -167,10 +168,10 @@ export const stockEngine: Engine = {
         const pf = await w.__stock;
         const response = await pf.search(q);
         const results = response?.results ?? [];
-        const top = await Promise.all(results.slice(0, 5).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+        const top = await Promise.all(results.slice(0, shown).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
         return { total: results.length as number, urls: top.map((d: { url: string }) => new URL(d.url, location.href).pathname) };
       },
-      { q: query, dir: STOCK_DIR },
+      { q: query, dir: STOCK_DIR, shown: RESULTS_PAGE_SIZE },
     );
   },
 };

@@ -7,6 +7,9 @@ import { encodeToken, type KoreanAnalyzer, type SynonymGroup } from './korean-an
 import type { DocSection } from './search-highlight';
 import type { SearchPage } from './search-extract';
 
+/** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
+export const RESULTS_PAGE_SIZE = 5;
+
 /** Where our files live, next to /pagefind/. */
 export const SEARCH_DATA_DIR = 'pagefind-ko';
 
@@ -38,7 +41,7 @@ export interface SearchDoc {
  * A token repeated more often than this adds nothing to ranking but costs
  * index bytes (Pagefind sizes its chunks by the number of word positions).
  */
-export const MAX_TOKEN_REPEATS = 3;
+export const MAX_TOKEN_REPEATS = 1;
 
 export interface SearchRecord {
   /** Space-separated encoded tokens: what Pagefind indexes. */

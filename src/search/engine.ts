@@ -8,6 +8,7 @@ import { SEARCH_DATA_DIR, isGzip, type SearchDoc, type SearchManifest } from '..
 import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type TokenCost } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
+import { PagefindClient } from './pagefind-client';
 
 const DATA_BASE = `/${SEARCH_DATA_DIR}/`;
 const PAGEFIND_BASE = '/pagefind/';
@@ -45,16 +46,6 @@ export type SearchOutcome =
       suggestions: SuggestionTarget[];
     };
 
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(
-    term: string,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: { id: string; score: number }[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>> } | null>;
-}
-
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -72,7 +63,7 @@ async function fetchGzipText(url: string): Promise<string> {
 export class SearchEngine {
   private manifest: Promise<SearchManifest> | null = null;
   private analyzer: KoreanAnalyzer | null = null;
-  private pagefind: Promise<PagefindModule> | null = null;
+  private pagefind: PagefindClient | null = null;
   private readonly shards = new Map<number, Promise<Map<string, number>>>();
   private readonly docs = new Map<string, Promise<SearchDoc>>();
 
@@ -85,18 +76,12 @@ export class SearchEngine {
     return this.manifest;
   }
 
-  private loadPagefind(): Promise<PagefindModule> {
-    this.pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${PAGEFIND_BASE}pagefind.js`)) as PagefindModule;
-      await module.options({ basePath: PAGEFIND_BASE });
-      await module.init();
-      // The filter indexes are NOT preloaded: once loaded, Pagefind counts every filter
-      // value against every result on every search (filter.rs get_filters), which at
-      // 10,000 pages cost 300–550 ms a query against 20–130 ms without. Pagefind loads
-      // them itself when a reader applies a section or tag filter.
-      return module;
-    })();
-    this.pagefind.catch(() => (this.pagefind = null));
+  private async getPagefind(): Promise<PagefindClient> {
+    const manifest = await this.loadManifest();
+    this.pagefind ??= new PagefindClient({
+      pagefindBase: PAGEFIND_BASE,
+      workerUrl: `${DATA_BASE}pagefind-worker.js?v=${manifest.build}&base=${encodeURIComponent(PAGEFIND_BASE)}`,
+    });
     return this.pagefind;
   }
 
@@ -129,8 +114,7 @@ export class SearchEngine {
 
   /** Starts loading what every search needs, e.g. when the search box gets focus. */
   warmUp(): void {
-    void this.loadManifest().catch(() => undefined);
-    void this.loadPagefind().catch(() => undefined);
+    void this.getPagefind().then((p) => p.warmUp(), () => undefined);
   }
 
   async search(query: string, filters: SearchFilters = {}): Promise<SearchOutcome> {
@@ -140,7 +124,8 @@ export class SearchEngine {
     if (plan.status === 'empty') return { kind: 'empty' };
     if (plan.status === 'no-terms') return { kind: 'no-terms', ignored: plan.ignored };
 
-    const pagefindReady = this.loadPagefind();
+    const pagefind = await this.getPagefind();
+    pagefind.warmUp();
     const shardIds = [...new Set(plan.encoded.map((t) => shardOf(t, manifest.vocabularyShards)))];
     const shards = new Map(await Promise.all(shardIds.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const)));
     const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
@@ -149,7 +134,6 @@ export class SearchEngine {
       return { kind: 'unknown', words, suggestions: suggest(query, manifest.suggestions) };
     }
 
-    const pagefind = await pagefindReady;
     const pagefindFilters: Record<string, string> = {};
     if (filters.section) pagefindFilters.section = filters.section;
     if (filters.tag) pagefindFilters.tag = filters.tag;
@@ -161,10 +145,9 @@ export class SearchEngine {
       const pages = shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
       return pages !== undefined && Number.isFinite(pages) ? pages + fixedCharge : undefined;
     };
-    const response = await pagefind.search(pagefindQuery(plan, cost), { filters: pagefindFilters });
-    const results = response?.results ?? [];
+    const ids = await pagefind.search(pagefindQuery(plan, cost), pagefindFilters);
     // Filter choices come from the manifest (every section and used tag), not from
-    // per-result counts, for the cost reason given in loadPagefind().
+    // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));
     const tags: FilterOption[] = manifest.tags.map((t) => ({ value: t, label: t }));
     return {
@@ -172,11 +155,11 @@ export class SearchEngine {
       terms: plan.analyzed.terms,
       ignored: plan.analyzed.ignored,
       truncated: plan.analyzed.truncated,
-      total: results.length,
-      ids: results.map((r) => r.id),
+      total: ids.length,
+      ids,
       sections,
       tags,
-      suggestions: results.length === 0 ? suggest(query, manifest.suggestions) : [],
+      suggestions: ids.length === 0 ? suggest(query, manifest.suggestions) : [],
     };
   }
 }

@@ -4,12 +4,11 @@
  * becomes HTML.
  */
 import type { QueryTerm } from '../lib/korean-analyzer';
+import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../lib/search-data';
 import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
 import type { SuggestionTarget } from '../lib/search-suggest';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
-/** Results rendered at once; "더 보기" adds the next batch. */
-const PAGE_SIZE = 5;
 
 let sharedEngine: SearchEngine | null = null;
 export const getEngine = () => (sharedEngine ??= new SearchEngine());
@@ -178,6 +177,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     const batch = shownIds.slice(shown, shown + PAGE_SIZE);
     const docs = await Promise.all(batch.map((id) => engine.loadDoc(id)));
     if (run !== sequence) return;
+    performance.mark('search:texts-loaded');
     for (const doc of docs) results.append(resultItem(doc, terms, matcher));
     shown += batch.length;
     more.hidden = shown >= shownIds.length;

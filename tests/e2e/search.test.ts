@@ -160,6 +160,32 @@ describe('search page', () => {
   });
 });
 
+describe('where Pagefind runs', () => {
+  const requested = () => server.traffic().paths.map((p) => p.split('?')[0]!);
+
+  it('runs inside our worker, so result lists never cross to the page', async () => {
+    const page = await newPage();
+    server.resetTraffic();
+    const result = await searchPage(page, '컴퓨팅센터');
+    expect(result.total).toBeGreaterThan(0);
+    expect(requested()).toContain('/pagefind-ko/pagefind-worker.js');
+    // Pagefind's own worker starts only when Pagefind runs on the main thread.
+    expect(requested()).not.toContain('/pagefind/pagefind-worker.js');
+  });
+
+  it('falls back to the main thread when our worker cannot load', async () => {
+    const page = await newPage();
+    await page.route('**/pagefind-ko/pagefind-worker.js*', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    server.resetTraffic();
+    const result = await searchPage(page, '컴퓨팅센터');
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.status).toContain(`${result.total}건`);
+    // Our worker never reached the server; Pagefind started its own worker from the page.
+    expect(requested()).not.toContain('/pagefind-ko/pagefind-worker.js');
+    expect(requested()).toContain('/pagefind/pagefind-worker.js');
+  });
+});
+
 describe('search dialog on a content page', () => {
   const CONTENT_PAGE = '/bio-quantum/quantum-computer-1000-qubit/';
 

@@ -3,12 +3,10 @@
  * compresses like a production host, gives directory URLs their index.html and
  * unknown paths 404.html with status 404.
  */
-import { startBenchServer } from '../../scripts/lib/bench-server';
+import { startBenchServer, type BenchServer } from '../../scripts/lib/bench-server';
 
-export interface RunningServer {
-  url: string;
-  close(): Promise<void>;
-}
+/** The server also reports what it sent, so tests can see requests made inside workers. */
+export type RunningServer = BenchServer;
 
 export function startServer(dir = 'dist'): Promise<RunningServer> {
   return startBenchServer(dir);

@@ -1,0 +1,108 @@
+/**
+ * Asks Pagefind for the ids of the pages matching a token query: in our own
+ * worker (pagefind-worker.ts) where the browser runs module workers, on the
+ * main thread otherwise or when the worker cannot start.
+ *
+ * The filter indexes are never preloaded: once loaded, Pagefind counts every
+ * filter value against every result on every search (filter.rs get_filters),
+ * which at 10,000 pages cost 300–550 ms a query against 20–130 ms without.
+ * Pagefind loads them itself when a reader applies a section or tag filter.
+ */
+import type { PagefindModule } from './pagefind-module';
+import type { PagefindReply, PagefindRequest } from './pagefind-worker';
+
+export interface PagefindClientOptions {
+  /** Where Pagefind's bundle lives, e.g. /pagefind/. */
+  pagefindBase: string;
+  /** URL of the built pagefind-worker.js. */
+  workerUrl: string;
+}
+
+type Filters = Record<string, string>;
+
+interface Pending {
+  request: PagefindRequest;
+  resolve(ids: string[]): void;
+  reject(error: Error): void;
+}
+
+export class PagefindClient {
+  private worker: Worker | null = null;
+  /** Set once the worker failed to start; everything then runs on the main thread. */
+  private workerFailed = typeof Worker === 'undefined';
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private mainThread: Promise<PagefindModule> | null = null;
+
+  constructor(private readonly options: PagefindClientOptions) {}
+
+  /** Starts loading Pagefind (worker, WASM, metadata) ahead of the first search. */
+  warmUp(): void {
+    this.send({ id: ++this.nextId, kind: 'init' }).catch(() => undefined);
+  }
+
+  /** Ids of the matching pages, best first. */
+  search(term: string, filters: Filters = {}): Promise<string[]> {
+    return this.send({ id: ++this.nextId, kind: 'search', term, filters });
+  }
+
+  private send(request: PagefindRequest): Promise<string[]> {
+    const worker = this.startWorker();
+    if (!worker) return this.runOnMainThread(request);
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { request, resolve, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  private startWorker(): Worker | null {
+    if (this.workerFailed) return null;
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(this.options.workerUrl, { type: 'module' });
+      worker.addEventListener('message', (event: MessageEvent<PagefindReply>) => {
+        const reply = event.data;
+        const pending = this.pending.get(reply.id);
+        if (!pending) return;
+        this.pending.delete(reply.id);
+        if (reply.ok) pending.resolve(reply.ids);
+        else pending.reject(new Error(reply.error));
+      });
+      // A worker that cannot load (blocked, 404, no module workers) reports an
+      // error event; its requests are answered on the main thread instead.
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        this.abandonWorker();
+      });
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.workerFailed = true;
+      return null;
+    }
+  }
+
+  private abandonWorker(): void {
+    this.workerFailed = true;
+    this.worker?.terminate();
+    this.worker = null;
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const { request, resolve, reject } of waiting) this.runOnMainThread(request).then(resolve, reject);
+  }
+
+  private async runOnMainThread(request: PagefindRequest): Promise<string[]> {
+    this.mainThread ??= (async () => {
+      const base = this.options.pagefindBase;
+      const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as PagefindModule;
+      await module.options({ basePath: base });
+      await module.init();
+      return module;
+    })();
+    this.mainThread.catch(() => (this.mainThread = null));
+    const module = await this.mainThread;
+    if (request.kind === 'init') return [];
+    const response = await module.search(request.term, { filters: request.filters });
+    return (response?.results ?? []).map((r) => r.id);
+  }
+}
