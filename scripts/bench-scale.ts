@@ -3,11 +3,10 @@
  * measures build cost, index size, and search cost and recall in headless
  * Chromium, for our search and for stock Pagefind over the same HTML.
  *
- * Usage: npm run bench:scale -- --pages 1000,10000 [--seed 1] [--reuse] [--node-options "--max-old-space-size=3072"] [--indexer-node-options ...] [--json FILE]
+ * Usage: npm run bench:scale -- --pages 1000,10000 [--seed 1] [--reuse] [--json FILE]
  *   --reuse                 skip generation and builds when .tmp/scale/n<N>-s<seed>/dist exists (query part only)
- *   --node-options          NODE_OPTIONS for the Astro build (a heap cap makes V8 collect sooner: measured
- *                           at 10,000 pages, 5.2 GB peak without, 3.9 GB with --max-old-space-size=3072)
- *   --indexer-node-options  NODE_OPTIONS for the search indexer
+ * The site is built with the project's own scripts, `npm run build:site` and
+ * `npm run build:search`, so the figures are those of `npm run build`.
  * Everything is written under .tmp/scale/ (git-ignored); nothing goes into content/ or dist/.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,7 +31,6 @@ import { launchBrowser } from '../tests/e2e/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,10 +59,6 @@ export interface ScaleRun {
 export interface ScaleOptions {
   /** Reuse an existing build in the work folder (query part only). */
   reuse?: boolean;
-  /** NODE_OPTIONS for the Astro build. */
-  nodeOptions?: string;
-  /** NODE_OPTIONS for the search indexer. */
-  indexerNodeOptions?: string;
   /** Work folder (default .tmp/scale/n<N>-s<seed>). */
   workDir?: string;
   /** Also build and query stock Pagefind (default true). */
@@ -110,8 +104,6 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     ASTRO_TELEMETRY_DISABLED: '1',
     FORCE_COLOR: '0',
   };
-  const astroEnv = options.nodeOptions ? { ...env, NODE_OPTIONS: options.nodeOptions } : env;
-  const indexerEnv = options.indexerNodeOptions ? { ...env, NODE_OPTIONS: options.indexerNodeOptions } : env;
   const reuse = options.reuse && existsSync(join(distDir, 'index.html')) && hasOurIndex(distDir) && (!withStock || existsSync(join(distDir, STOCK_DIR)));
   const skipped: ProcessMeasure = { code: 0, seconds: NaN, maxRssBytes: null, treePeakBytes: NaN, byProgram: {} };
   let generateSeconds = NaN;
@@ -127,10 +119,10 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     log(`[${pages}] 콘텐츠 생성 ${generateSeconds.toFixed(1)}초`);
     rmSync(distDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
-    astro = await runMeasured(NODE, [ASTRO, 'build', '--outDir', distDir], { env: astroEnv, cwd: ROOT, logFile: join(work, 'astro.log') });
+    astro = await runMeasured('npm', ['run', '--silent', 'build:site', '--', '--outDir', distDir], { env, cwd: ROOT, logFile: join(work, 'astro.log') });
     must('astro build', astro, join(work, 'astro.log'));
     log(`[${pages}] astro build ${astro.seconds.toFixed(1)}초, 최대 ${mb(astro.maxRssBytes)}`);
-    indexer = await runMeasured(NODE, ['--import', 'tsx', 'scripts/build-search-index.ts', distDir], { env: indexerEnv, cwd: ROOT, logFile: join(work, 'index.log') });
+    indexer = await runMeasured('npm', ['run', '--silent', 'build:search', '--', distDir], { env, cwd: ROOT, logFile: join(work, 'index.log') });
     must('검색 색인', indexer, join(work, 'index.log'));
     log(`[${pages}] 검색 색인 ${indexer.seconds.toFixed(1)}초, 최대 ${mb(indexer.maxRssBytes)}`);
     if (withStock) {
@@ -245,10 +237,9 @@ async function main() {
   const list = (arg('pages') ?? '1000,10000').split(',').map(Number);
   const seed = Number(arg('seed') ?? 1);
   const runs: ScaleRun[] = [];
-  console.log(`NODE_OPTIONS for Astro: ${arg('node-options') ?? '(none)'}; for the indexer: ${arg('indexer-node-options') ?? '(none)'}`);
   for (const n of list) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--pages 값이 올바르지 않습니다: ${n}`);
-    const run = await runScale(n, seed, { reuse: flag('reuse'), nodeOptions: arg('node-options'), indexerNodeOptions: arg('indexer-node-options') });
+    const run = await runScale(n, seed, { reuse: flag('reuse') });
     runs.push(run);
     console.log(`\n${formatTable([run])}\n`);
     for (const line of targetReport(run)) console.log(line);

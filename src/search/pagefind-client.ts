@@ -33,12 +33,17 @@ export class PagefindClient {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private mainThread: Promise<PagefindModule> | null = null;
+  private warming: Promise<string[]> | null = null;
 
   constructor(private readonly options: PagefindClientOptions) {}
 
-  /** Starts loading Pagefind (worker, WASM, metadata) ahead of the first search. */
+  /** Starts loading Pagefind (worker, WASM, metadata) ahead of the first search; once, unless it failed. */
   warmUp(): void {
-    this.send({ id: ++this.nextId, kind: 'init' }).catch(() => undefined);
+    if (this.warming) return;
+    this.warming = this.send({ id: ++this.nextId, kind: 'init' }).catch(() => {
+      this.warming = null;
+      return [];
+    });
   }
 
   /** Ids of the matching pages, best first. */
