@@ -7,9 +7,10 @@
  *    tokens as the record content (dist/pagefind/);
  * 3. writes, under dist/pagefind-ko/: the page texts as shown in results
  *    (doc/<pagefind hash>.gz), the vocabulary shards (vocab/<n>.gz), the
- *    manifest, and the browser bundles (search.js, highlight.js).
+ *    manifest, and the browser bundles (search.js, highlight.js, and
+ *    pagefind-worker.js, in which Pagefind runs).
  *
- * Usage: node --import tsx scripts/build-search-index.ts [distDir]
+ * Usage: npm run build:search [-- distDir]   (npm run build runs it after Astro)
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { SECTIONS } from '../src/data/sections';
 import { TAGS } from '../src/data/tags';
 import { createKoreanAnalyzer, type SynonymGroup } from '../src/lib/korean-analyzer';
 import { SEARCH_DATA_DIR, buildSearchRecord, type SearchDoc, type SearchManifest } from '../src/lib/search-data';
-import { extractSearchPage, urlOfBuiltFile, type SearchPage } from '../src/lib/search-extract';
+import { extractSearchPage, urlOfBuiltFile } from '../src/lib/search-extract';
 import { chooseShardCount, serializeShard, shardVocabulary } from '../src/lib/search-vocabulary';
 import type { SynonymsFile } from '../src/pages/search/synonyms.json';
 import { readFragments } from './lib/pagefind-bundle';
@@ -48,9 +49,7 @@ function readSynonyms(): SynonymGroup[] {
   return file.groups.map((g) => ({ id: g.id, members: g.members }));
 }
 
-function writeGzip(path: string, text: string) {
-  writeFileSync(path, gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
-}
+const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
 async function buildBrowserBundles() {
   await esbuild({
@@ -72,13 +71,6 @@ async function main() {
   const synonyms = readSynonyms();
   const analyzer = createKoreanAnalyzer({ synonyms });
 
-  const pages: SearchPage[] = [];
-  for (const file of listHtmlFiles(distDir)) {
-    const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
-    if (page) pages.push(page);
-  }
-  if (pages.length === 0) console.warn('[search] 색인할 페이지(data-search-page)가 없습니다.');
-
   rmSync(pagefindDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(join(dataDir, 'doc'), { recursive: true });
@@ -89,8 +81,19 @@ async function main() {
   const vocabulary = new Set<string>();
   /** Pages holding each token, for the query planner (rarest tokens first). */
   const frequencies = new Map<string, number>();
-  const docs = new Map<string, SearchDoc>();
-  for (const page of pages) {
+  /**
+   * Each page's text as shown in results, already gzipped, by URL. Pages are read
+   * one at a time and only this compact form is kept: Pagefind's writeFiles below
+   * is the memory peak of the whole build (3 GB at 10,000 pages), and this
+   * process's memory adds to it.
+   */
+  const docs = new Map<string, Buffer>();
+  /** Digest of every shown text, for the build id. */
+  const docDigest = createHash('sha256');
+  const usedTags = new Set<string>();
+  for (const file of listHtmlFiles(distDir)) {
+    const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
+    if (!page) continue;
     const record = buildSearchRecord(page, analyzer);
     for (const token of record.vocabulary) {
       vocabulary.add(token);
@@ -107,8 +110,13 @@ async function main() {
     });
     if (added.errors.length) throw new Error(`${page.url}: ${added.errors.join('; ')}`);
     const { url, title, kind, section, sectionTitle, tags, sections } = page;
-    docs.set(url, { url, title, kind, section, sectionTitle, tags, sections });
+    const doc: SearchDoc = { url, title, kind, section, sectionTitle, tags, sections };
+    const json = JSON.stringify(doc);
+    docDigest.update(json);
+    docs.set(url, gzip(json));
+    for (const tag of tags) usedTags.add(tag);
   }
+  if (docs.size === 0) console.warn('[search] 색인할 페이지(data-search-page)가 없습니다.');
   const written = await index.writeFiles({ outputPath: pagefindDir });
   if (written.errors.length) throw new Error(`Pagefind 파일을 쓸 수 없습니다: ${written.errors.join('; ')}`);
   await pagefind.close();
@@ -118,21 +126,20 @@ async function main() {
   for (const { hash, fragment } of readFragments(pagefindDir)) {
     const doc = docs.get(fragment.url);
     if (!doc) throw new Error(`색인에 없는 페이지의 조각입니다: ${fragment.url}`);
-    writeGzip(join(dataDir, 'doc', `${hash}.gz`), JSON.stringify(doc));
+    writeFileSync(join(dataDir, 'doc', `${hash}.gz`), doc);
   }
   // Results never use the fragments; leaving them out keeps the deploy small.
   rmSync(join(pagefindDir, 'fragment'), { recursive: true, force: true });
 
   const shardCount = chooseShardCount(vocabulary.size);
-  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeGzip(join(dataDir, 'vocab', `${n}.gz`), serializeShard(shard, frequencies)));
+  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies))));
 
   // The format tag renames the files when the vocabulary format changes (document frequencies added).
-  const build = createHash('sha256').update('vocab-df').update([...vocabulary].sort().join(' ')).update(JSON.stringify([...docs.values()])).digest('hex').slice(0, 12);
-  const usedTags = new Set(pages.flatMap((p) => p.tags));
+  const build = createHash('sha256').update('vocab-df').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
   const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const manifest: SearchManifest = {
     build,
-    pageCount: pages.length,
+    pageCount: docs.size,
     vocabularyShards: shardCount,
     synonyms,
     sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],
@@ -146,7 +153,7 @@ async function main() {
 
   await buildBrowserBundles();
   console.log(
-    `[search] ${pages.length}쪽 색인, 토큰 ${vocabulary.size}개, 어휘 조각 ${shardCount}개 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
+    `[search] ${docs.size}쪽 색인, 토큰 ${vocabulary.size}개, 어휘 조각 ${shardCount}개 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
   );
 }
 
