@@ -13,7 +13,7 @@
  * Usage: npm run build:search [-- distDir]   (npm run build runs it after Astro)
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -82,12 +82,12 @@ async function main() {
   /** Pages holding each token, for the query planner (rarest tokens first). */
   const frequencies = new Map<string, number>();
   /**
-   * Each page's text as shown in results, already gzipped, by URL. Pages are read
-   * one at a time and only this compact form is kept: Pagefind's writeFiles below
-   * is the memory peak of the whole build (3 GB at 10,000 pages), and this
-   * process's memory adds to it.
+   * Where each page's text as shown in results was written, by URL. Pages are read
+   * one at a time and their texts go straight to disk: Pagefind's writeFiles below
+   * is the memory peak of the whole build (3.3 GB at 10,000 pages), and whatever
+   * this process holds adds to it (the gzipped texts held in memory were 312 MB).
    */
-  const docs = new Map<string, Buffer>();
+  const docs = new Map<string, string>();
   /** Digest of every shown text, for the build id. */
   const docDigest = createHash('sha256');
   const usedTags = new Set<string>();
@@ -113,10 +113,13 @@ async function main() {
     const doc: SearchDoc = { url, title, kind, section, sectionTitle, tags, sections };
     const json = JSON.stringify(doc);
     docDigest.update(json);
-    docs.set(url, gzip(json));
+    const pending = join(dataDir, 'doc', `pending-${docs.size}.gz`);
+    writeFileSync(pending, gzip(json));
+    docs.set(url, pending);
     for (const tag of tags) usedTags.add(tag);
   }
-  if (docs.size === 0) console.warn('[search] 색인할 페이지(data-search-page)가 없습니다.');
+  const pageCount = docs.size;
+  if (pageCount === 0) console.warn('[search] 색인할 페이지(data-search-page)가 없습니다.');
   const written = await index.writeFiles({ outputPath: pagefindDir });
   if (written.errors.length) throw new Error(`Pagefind 파일을 쓸 수 없습니다: ${written.errors.join('; ')}`);
   await pagefind.close();
@@ -126,8 +129,10 @@ async function main() {
   for (const { hash, fragment } of readFragments(pagefindDir)) {
     const doc = docs.get(fragment.url);
     if (!doc) throw new Error(`색인에 없는 페이지의 조각입니다: ${fragment.url}`);
-    writeFileSync(join(dataDir, 'doc', `${hash}.gz`), doc);
+    renameSync(doc, join(dataDir, 'doc', `${hash}.gz`));
+    docs.delete(fragment.url);
   }
+  if (docs.size > 0) throw new Error(`Pagefind가 조각을 만들지 않은 페이지가 있습니다: ${[...docs.keys()].slice(0, 5).join(', ')}`);
   // Results never use the fragments; leaving them out keeps the deploy small.
   rmSync(join(pagefindDir, 'fragment'), { recursive: true, force: true });
 
@@ -139,7 +144,7 @@ async function main() {
   const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const manifest: SearchManifest = {
     build,
-    pageCount: docs.size,
+    pageCount: pageCount,
     vocabularyShards: shardCount,
     synonyms,
     sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],
@@ -153,7 +158,7 @@ async function main() {
 
   await buildBrowserBundles();
   console.log(
-    `[search] ${docs.size}쪽 색인, 토큰 ${vocabulary.size}개, 어휘 조각 ${shardCount}개 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
+    `[search] ${pageCount}쪽 색인, 토큰 ${vocabulary.size}개, 어휘 조각 ${shardCount}개 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
   );
 }
 

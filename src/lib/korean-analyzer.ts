@@ -299,12 +299,14 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
     const units = toUnits(normalizeChars(text));
     const tokens = contiguousTokens(units);
     tokens.push(...mergedLatinTokens(units));
-    // 초성 of every Hangul word, whole and with its particle removed.
+    // 초성 of every Hangul word without its particle or ending, the form a reader
+    // types (ㅇㅈㅋㅍㅌ finds 양자컴퓨터를). One form per word, not also the whole
+    // word: 초성 tokens were over a quarter of all postings, and the memory of
+    // Pagefind's index build grows with the number of postings.
     for (const run of hangulRuns(units)) {
       if (run.length < 2) continue;
-      tokens.push(choseongToken(run));
       const stem = stripSuffix(stripSuffix(run));
-      if (stem !== run && stem.length >= 2) tokens.push(choseongToken(stem));
+      tokens.push(choseongToken(stem.length >= 2 ? stem : run));
     }
     for (let at = 0; at < units.length; at++) {
       for (const synonym of synonyms) {

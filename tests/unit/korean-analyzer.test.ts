@@ -78,6 +78,13 @@ describe('finding what Korean readers type', () => {
     expect(finds('ㅇㅈㅋㅍㅌ', '양자 기술과 컴퓨터')).toBe(false);
   });
 
+  it('indexes one 초성 token per word, of the word without its particle', () => {
+    const choseong = (text: string) => analyzer.indexTokens(text).map(describeToken).filter((t) => t.startsWith('cho:'));
+    expect(choseong('양자컴퓨터를')).toEqual(['cho:ㅇㅈㅋㅍㅌ']);
+    // A one-syllable stem is no word to type in 초성: the whole word stays.
+    expect(choseong('법을')).toEqual(['cho:ㅂㅇ']);
+  });
+
   it.each([
     ['김치 담그는 법', '국가AI컴퓨팅센터를 구축하고 AI기본법의 하위 법령을 마련합니다'],
     ['센터 맛집', '국가AI컴퓨팅센터 구축'],
