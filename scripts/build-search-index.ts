@@ -87,7 +87,7 @@ async function main() {
    * is the memory peak of the whole build (3.3 GB at 10,000 pages), and whatever
    * this process holds adds to it (the gzipped texts held in memory were 312 MB).
    */
-  const docs = new Map<string, string>();
+  const pendingDocs = new Map<string, string>();
   /** Digest of every shown text, for the build id. */
   const docDigest = createHash('sha256');
   const usedTags = new Set<string>();
@@ -113,12 +113,12 @@ async function main() {
     const doc: SearchDoc = { url, title, kind, section, sectionTitle, tags, sections };
     const json = JSON.stringify(doc);
     docDigest.update(json);
-    const pending = join(dataDir, 'doc', `pending-${docs.size}.gz`);
+    const pending = join(dataDir, 'doc', `pending-${pendingDocs.size}.gz`);
     writeFileSync(pending, gzip(json));
-    docs.set(url, pending);
+    pendingDocs.set(url, pending);
     for (const tag of tags) usedTags.add(tag);
   }
-  const pageCount = docs.size;
+  const pageCount = pendingDocs.size;
   if (pageCount === 0) console.warn('[search] 색인할 페이지(data-search-page)가 없습니다.');
   const written = await index.writeFiles({ outputPath: pagefindDir });
   if (written.errors.length) throw new Error(`Pagefind 파일을 쓸 수 없습니다: ${written.errors.join('; ')}`);
@@ -127,12 +127,12 @@ async function main() {
   // Results carry Pagefind's fragment hash; name each page's text after it so
   // the browser never downloads Pagefind fragments (which hold only tokens).
   for (const { hash, fragment } of readFragments(pagefindDir)) {
-    const doc = docs.get(fragment.url);
-    if (!doc) throw new Error(`색인에 없는 페이지의 조각입니다: ${fragment.url}`);
-    renameSync(doc, join(dataDir, 'doc', `${hash}.gz`));
-    docs.delete(fragment.url);
+    const pending = pendingDocs.get(fragment.url);
+    if (!pending) throw new Error(`색인에 없는 페이지의 조각입니다: ${fragment.url}`);
+    renameSync(pending, join(dataDir, 'doc', `${hash}.gz`));
+    pendingDocs.delete(fragment.url);
   }
-  if (docs.size > 0) throw new Error(`Pagefind가 조각을 만들지 않은 페이지가 있습니다: ${[...docs.keys()].slice(0, 5).join(', ')}`);
+  if (pendingDocs.size > 0) throw new Error(`Pagefind가 조각을 만들지 않은 페이지가 있습니다: ${[...pendingDocs.keys()].slice(0, 5).join(', ')}`);
   // Results never use the fragments; leaving them out keeps the deploy small.
   rmSync(join(pagefindDir, 'fragment'), { recursive: true, force: true });
 
@@ -144,7 +144,7 @@ async function main() {
   const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const manifest: SearchManifest = {
     build,
-    pageCount: pageCount,
+    pageCount,
     vocabularyShards: shardCount,
     synonyms,
     sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],

@@ -8,8 +8,7 @@
  * which at 10,000 pages cost 300–550 ms a query against 20–130 ms without.
  * Pagefind loads them itself when a reader applies a section or tag filter.
  */
-import type { PagefindModule } from './pagefind-module';
-import type { PagefindReply, PagefindRequest } from './pagefind-worker';
+import { createPagefindRunner, type PagefindReply, type PagefindRequest } from './pagefind-module';
 
 export interface PagefindClientOptions {
   /** Where Pagefind's bundle lives, e.g. /pagefind/. */
@@ -32,7 +31,7 @@ export class PagefindClient {
   private workerFailed = typeof Worker === 'undefined';
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
-  private mainThread: Promise<PagefindModule> | null = null;
+  private mainThread: ((request: PagefindRequest) => Promise<string[]>) | null = null;
   private warming: Promise<string[]> | null = null;
 
   constructor(private readonly options: PagefindClientOptions) {}
@@ -96,18 +95,8 @@ export class PagefindClient {
     for (const { request, resolve, reject } of waiting) this.runOnMainThread(request).then(resolve, reject);
   }
 
-  private async runOnMainThread(request: PagefindRequest): Promise<string[]> {
-    this.mainThread ??= (async () => {
-      const base = this.options.pagefindBase;
-      const module = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as PagefindModule;
-      await module.options({ basePath: base });
-      await module.init();
-      return module;
-    })();
-    this.mainThread.catch(() => (this.mainThread = null));
-    const module = await this.mainThread;
-    if (request.kind === 'init') return [];
-    const response = await module.search(request.term, { filters: request.filters });
-    return (response?.results ?? []).map((r) => r.id);
+  private runOnMainThread(request: PagefindRequest): Promise<string[]> {
+    this.mainThread ??= createPagefindRunner(this.options.pagefindBase);
+    return this.mainThread(request);
   }
 }

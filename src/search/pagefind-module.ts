@@ -1,6 +1,40 @@
+/**
+ * Pagefind's browser API as our search uses it, and the one way to run a
+ * request against it: shared by our worker (pagefind-worker.ts) and by the
+ * main-thread fallback (pagefind-client.ts), so both load and answer alike.
+ */
+
 /** The part of Pagefind's browser API (pagefind.js) that our search uses. */
 export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number }[] } | null>;
+}
+
+export type PagefindRequest = { id: number; kind: 'init' } | { id: number; kind: 'search'; term: string; filters: Record<string, string> };
+
+export type PagefindReply = { id: number; ok: true; ids: string[] } | { id: number; ok: false; error: string };
+
+/**
+ * Loads Pagefind from `basePath` on first use (again after a failed load) and
+ * answers requests with result ids, best first; `init` only loads.
+ */
+export function createPagefindRunner(basePath: string): (request: PagefindRequest) => Promise<string[]> {
+  let pagefind: Promise<PagefindModule> | null = null;
+  const load = () => {
+    pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+      await module.options({ basePath });
+      await module.init();
+      return module;
+    })();
+    pagefind.catch(() => (pagefind = null));
+    return pagefind;
+  };
+  return async (request) => {
+    const module = await load();
+    if (request.kind === 'init') return [];
+    const response = await module.search(request.term, { filters: request.filters });
+    return (response?.results ?? []).map((r) => r.id);
+  };
 }
