@@ -24,7 +24,7 @@ import {
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
-    queries: { type: 'string', default: '/work/shared/search-eval/queries.dev.json,scripts/queries.extra.json' },
+    queries: { type: 'string', default: 'data/search-eval/queries.dev.json,scripts/queries.extra.json' },
     verbose: { type: 'boolean', default: false },
   },
 });

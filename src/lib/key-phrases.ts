@@ -1,5 +1,5 @@
 /**
- * The normalization used by shared/seed/key-phrases.txt and the search evaluation:
+ * The normalization used by data/source/key-phrases.txt and the search evaluation:
  * white space, commas and middle dots removed, Latin letters lower-cased.
  */
 export function normalizeForMatch(text: string): string {

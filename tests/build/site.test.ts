@@ -27,8 +27,8 @@ beforeAll(() => {
 const policyPages = () => content;
 
 describe('seed key phrases', () => {
-  it('every phrase of shared/seed/key-phrases.txt appears in the visible <main> text of some page', () => {
-    expect(existsSync(KEY_PHRASES_FILE), `${KEY_PHRASES_FILE}가 없습니다 (shared/는 저장소 옆에 있어야 합니다)`).toBe(true);
+  it('every phrase of data/source/key-phrases.txt appears in the visible <main> text of some page', () => {
+    expect(existsSync(KEY_PHRASES_FILE), `${KEY_PHRASES_FILE}가 없습니다 (핵심어 파일은 저장소에 있어야 합니다; data/README.md)`).toBe(true);
     const phrases = parseKeyPhrases(readFileSync(KEY_PHRASES_FILE, 'utf8'));
     expect(phrases.length).toBeGreaterThan(40);
     const texts = pages.filter((p) => !p.path.startsWith('/search/')).map((p) => visibleMainText(p.html));

@@ -11,8 +11,8 @@ import { SECTION_SLUGS } from '../../src/data/sections';
 
 export const DIST = resolve(REPO_ROOT, process.env.DIST_DIR ?? 'dist');
 export const CONTENT = resolve(REPO_ROOT, process.env.CONTENT_DIR ?? 'content');
-/** shared/ sits beside the repo: /work/shared on a developer's machine, ../shared in CI. */
-export const KEY_PHRASES_FILE = resolve(REPO_ROOT, '../shared/seed/key-phrases.txt');
+/** The seed article's key phrases, copied into the repo (data/README.md says from where). */
+export const KEY_PHRASES_FILE = resolve(REPO_ROOT, 'data/source/key-phrases.txt');
 
 export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html'))) {
