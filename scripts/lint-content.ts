@@ -1,11 +1,11 @@
 /**
  * Fast check of content/ without running Astro: every file's frontmatter against the
  * real Zod schemas, every reference, and key-phrase coverage of the MDX bodies.
- * Usage: npm run lint:content [-- --dir content]
+ * Usage: npm run lint:content [-- --dir content --key-phrases data/source/key-phrases.txt]
  * The build does the same checks (src/data/content.ts); this is the quick loop for writers.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { SECTION_SLUGS } from '../src/data/sections';
 import { glossarySchema, policySchema } from '../src/schemas/policy';
@@ -14,6 +14,10 @@ import { missingPhrases, parseKeyPhrases } from '../src/lib/key-phrases';
 
 const dirArg = process.argv.indexOf('--dir');
 const root = dirArg > 0 ? process.argv[dirArg + 1]! : 'content';
+const phrasesArg = process.argv.indexOf('--key-phrases');
+const keyPhrasesFile = phrasesArg > 0
+  ? process.argv[phrasesArg + 1]!
+  : relative(process.cwd(), resolve(import.meta.dirname, '../data/source/key-phrases.txt'));
 const errors: string[] = [];
 const bodies: string[] = [];
 
@@ -59,10 +63,13 @@ for (const { file, related, terms } of pages.values()) {
   for (const term of terms) if (!glossaryIds.has(term)) errors.push(`${file}: terms: 없는 용어 ${term}`);
 }
 
-const keyPhrasesFile = '../shared/seed/key-phrases.txt';
-if (existsSync(keyPhrasesFile)) {
+// The key-phrase file is part of the repo (data/README.md); without it the check cannot run,
+// so that is an error, never a silent skip.
+if (!existsSync(keyPhrasesFile)) {
+  errors.push(`${keyPhrasesFile}: 핵심어 파일이 없습니다; 핵심어 검사를 할 수 없습니다 (key-phrase file not found; see data/README.md)`);
+} else {
   const missing = missingPhrases(parseKeyPhrases(readFileSync(keyPhrasesFile, 'utf8')), bodies);
-  for (const phrase of missing) errors.push(`key-phrases: 본문에 없는 핵심어 "${phrase}"`);
+  for (const phrase of missing) errors.push(`${keyPhrasesFile}: 본문에 없는 핵심어 "${phrase}"`);
 }
 
 console.log(`${pages.size} pages, ${glossaryIds.size} glossary terms checked in ${root}/`);

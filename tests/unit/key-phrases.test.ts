@@ -1,5 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingPhrases, normalizeForMatch, parseKeyPhrases } from '../../src/lib/key-phrases';
+import { REPO_ROOT } from '../helpers/astro-build';
+
+const KEY_PHRASES = join(REPO_ROOT, 'data/source/key-phrases.txt');
 
 describe('normalizeForMatch', () => {
   it('removes white space, commas and middle dots', () => {
@@ -36,4 +42,18 @@ describe('missingPhrases', () => {
   it('does not match across two texts', () => {
     expect(missingPhrases(['기초연구'], ['기초', '연구'])).toEqual(['기초연구']);
   });
+});
+
+describe('the repo\'s key-phrase file (data/source/key-phrases.txt)', () => {
+  it('is in the repo and holds the seed phrases', () => {
+    expect(existsSync(KEY_PHRASES), `${KEY_PHRASES}가 없습니다 (data/README.md)`).toBe(true);
+    expect(parseKeyPhrases(readFileSync(KEY_PHRASES, 'utf8')).length).toBeGreaterThan(40);
+  });
+
+  it('npm run lint:content fails, naming the file, when the key-phrase file is missing', () => {
+    const missing = 'data/source/no-such-key-phrases.txt';
+    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', 'scripts/lint-content.ts', '--key-phrases', missing], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${missing}: 핵심어 파일이 없습니다`);
+  }, 30_000);
 });
