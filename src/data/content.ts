@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { SECTIONS, getSection, type SectionSlug } from './sections';
 import { TAG_IDS, TAGS, type TagId } from './tags';
 import { milestoneSortKey } from '../lib/format';
-import { assertSlug, glossaryUrl, policyUrl, sectionUrl, tagUrl } from '../lib/urls';
+import { FIXED_PATHS, assertSlug, glossaryPath, glossaryUrl, policyPath, sectionPath, tagPath, withBase } from '../lib/urls';
 
 export type PolicyEntry = CollectionEntry<SectionSlug>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -65,12 +65,12 @@ async function buildIndex(): Promise<ContentIndex> {
   };
   // Fixed routes and generated pages are claimed first, so an alias that shadows one
   // is reported against its own file and field rather than as a route conflict.
-  for (const fixed of ['/', '/search/', '/timeline/', glossaryUrl(), tagUrl(), ...glossary.map((g) => glossaryUrl(g.id)), ...TAG_IDS.map((t) => tagUrl(t))]) {
+  for (const fixed of [...Object.values(FIXED_PATHS), glossaryPath(), tagPath(), ...glossary.map((g) => glossaryPath(g.id)), ...TAG_IDS.map((t) => tagPath(t))]) {
     urls.set(fixed, `사이트의 고정 페이지 ${fixed}`);
   }
   for (const entry of byKey.values()) {
     const by = entry.filePath ?? entry.id;
-    claim(entry.data.kind === 'overview' ? sectionUrl(entry.collection) : policyUrl(entry.collection, entry.id), by, entry, 'id');
+    claim(entryPath(entry), by, entry, 'id');
   }
   for (const entry of byKey.values()) {
     entry.data.aliases.forEach((alias, i) => claim(alias, entry.filePath ?? entry.id, entry, `aliases[${i}]`));
@@ -87,8 +87,14 @@ async function buildIndex(): Promise<ContentIndex> {
   return { sections, policies: sections.flatMap((s) => s.policies), byKey, glossary };
 }
 
+/** The page's route path (without the base path): what aliases and the collision check compare. */
+export function entryPath(entry: PolicyEntry): string {
+  return entry.data.kind === 'overview' ? sectionPath(entry.collection) : policyPath(entry.collection, entry.id);
+}
+
+/** The page's URL under the site's base path, for links. */
 export function entryUrl(entry: PolicyEntry): string {
-  return entry.data.kind === 'overview' ? sectionUrl(entry.collection) : policyUrl(entry.collection, entry.id);
+  return withBase(entryPath(entry));
 }
 
 export function sectionOf(entry: PolicyEntry) {

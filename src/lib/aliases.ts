@@ -1,22 +1,38 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMdxFile } from './frontmatter';
+import { policyPath, sectionPath } from './urls';
+
+/** An old URL (a content file's `aliases` entry) and the page it now points to, both route paths. */
+export interface AliasRedirect {
+  from: string;
+  to: string;
+}
 
 /**
- * Alias paths declared in content frontmatter, read at config time so the sitemap
- * can leave the redirect pages out. The schema validates them during the build.
+ * The aliases declared in content frontmatter, read at config time (before the
+ * content layer runs): the sitemap leaves their redirect pages out and the build
+ * writes them as real 301s for hosts that read a redirect file. The schema and
+ * the collision check validate them during the build.
  */
-export function collectAliasPaths(contentDir: string): Set<string> {
-  const paths = new Set<string>();
-  if (!existsSync(contentDir)) return paths;
+export function collectAliasRedirects(contentDir: string): AliasRedirect[] {
+  const redirects: AliasRedirect[] = [];
+  if (!existsSync(contentDir)) return redirects;
   for (const dir of readdirSync(contentDir, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const name of readdirSync(join(contentDir, dir.name))) {
+    if (!dir.isDirectory() || dir.name === 'glossary') continue;
+    for (const name of readdirSync(join(contentDir, dir.name)).sort()) {
       if (!name.endsWith('.mdx')) continue;
       const { data } = readMdxFile(join(contentDir, dir.name, name));
-      const aliases = (data as { aliases?: unknown } | null)?.aliases;
-      if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') paths.add(a);
+      const fields = (data ?? {}) as { aliases?: unknown; kind?: unknown };
+      if (!Array.isArray(fields.aliases)) continue;
+      let to: string;
+      try {
+        to = fields.kind === 'overview' ? sectionPath(dir.name) : policyPath(dir.name, name.replace(/\.mdx$/, ''));
+      } catch {
+        continue; // a bad file name is reported by the content check with its file and field
+      }
+      for (const from of fields.aliases) if (typeof from === 'string') redirects.push({ from, to });
     }
   }
-  return paths;
+  return redirects;
 }

@@ -8,8 +8,8 @@ import { normalizeChars } from './korean-analyzer';
 export interface SuggestionTarget {
   /** Visible label. */
   label: string;
-  /** Where the suggestion links to. */
-  href: string;
+  /** The route path it links to (without the base path; the UI adds it). */
+  path: string;
   /** Other spellings that should also attract the query (full form, aliases). */
   alsoKnownAs?: readonly string[];
 }

@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
+import { absoluteUrl, withBase } from '../lib/urls';
 
 export function GET(context: APIContext) {
-  const sitemap = new URL('/sitemap-index.xml', context.site ?? 'http://localhost:4321').href;
+  const sitemap = absoluteUrl(withBase('/sitemap-index.xml'), context.site);
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

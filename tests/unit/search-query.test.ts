@@ -53,14 +53,14 @@ describe('termsWithUnknownTokens', () => {
 
 describe('suggest', () => {
   const targets = [
-    { label: '양자컴퓨터', href: '/glossary/quantum-computer/' },
-    { label: 'AI기본법', href: '/glossary/ai-basic-act/', alsoKnownAs: ['인공지능 기본법'] },
-    { label: '첨단 바이오와 양자 기술', href: '/bio-quantum/' },
+    { label: '양자컴퓨터', path: '/glossary/quantum-computer/' },
+    { label: 'AI기본법', path: '/glossary/ai-basic-act/', alsoKnownAs: ['인공지능 기본법'] },
+    { label: '첨단 바이오와 양자 기술', path: '/bio-quantum/' },
   ];
 
   it('ranks similar targets first', () => {
-    expect(suggest('양자컴퓨터 가격', targets).map((t) => t.href)[0]).toBe('/glossary/quantum-computer/');
-    expect(suggest('인공지능 법', targets).map((t) => t.href)[0]).toBe('/glossary/ai-basic-act/');
+    expect(suggest('양자컴퓨터 가격', targets).map((t) => t.path)[0]).toBe('/glossary/quantum-computer/');
+    expect(suggest('인공지능 법', targets).map((t) => t.path)[0]).toBe('/glossary/ai-basic-act/');
   });
 
   it('is never empty when there are targets', () => {
