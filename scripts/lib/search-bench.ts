@@ -19,7 +19,7 @@ import type { BenchServer } from './bench-server';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
 import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR } from '../../src/lib/search-data';
 import { extractSearchPage } from '../../src/lib/search-extract';
-import { readFragments } from './pagefind-bundle';
+import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 
 /** Results the UI shows at once; both engines load this many texts per query. */
@@ -84,9 +84,24 @@ export function stockIdToUrl(distDir: string): Map<string, string> {
 /** Bundles src/search/engine.ts as an ES module at <dist>/_bench/ours.js that exports one SearchEngine. */
 export async function bundleOurEngine(distDir: string): Promise<void> {
   mkdirSync(join(distDir, '_bench'), { recursive: true });
+  // The same engine and worker the site bundles with Vite, bundled here on their own
+  // so the benchmark page can call the engine without the UI.
   await esbuild({
-    stdin: { contents: "import { SearchEngine } from './src/search/engine';\nexport const engine = new SearchEngine();\n", resolveDir: process.cwd(), loader: 'ts' },
+    stdin: {
+      contents: "import { SearchEngine } from './src/search/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
     outfile: join(distDir, '_bench', 'ours.js'),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  await esbuild({
+    entryPoints: ['src/search/pagefind-worker.ts'],
+    outfile: join(distDir, '_bench', 'pagefind-worker.js'),
     bundle: true,
     format: 'esm',
     minify: true,

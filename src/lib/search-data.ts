@@ -1,6 +1,6 @@
 /**
  * The files the search builder writes next to Pagefind's bundle, and how a
- * page becomes a Pagefind record. Shared by scripts/build-search-index.ts,
+ * page becomes a Pagefind record. Shared by the indexer (src/integrations/korean-search/),
  * the browser code and the tests, so all three agree on one format.
  */
 import { encodeToken, type KoreanAnalyzer, type SynonymGroup } from './korean-analyzer';
@@ -17,13 +17,15 @@ export const SEARCH_DATA_DIR = 'pagefind-ko';
 export interface SearchManifest {
   /** Changes with every build; appended to data URLs so caches never mix builds. */
   build: string;
+  /** Digest of the content folder the index was built from (contentDigest()); the dev server compares it to say when the index is stale. */
+  contentDigest: string;
   pageCount: number;
   vocabularyShards: number;
   synonyms: SynonymGroup[];
   sections: { slug: string; title: string }[];
   tags: string[];
   /** No-results suggestions: glossary terms and sections. */
-  suggestions: { label: string; href: string; alsoKnownAs?: string[] }[];
+  suggestions: { label: string; path: string; alsoKnownAs?: string[] }[];
 }
 
 /** doc/<pagefind hash>.gz: a page as shown in results, in its original text. */

@@ -8,6 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { DocSection } from './search-highlight';
 
 export interface SearchPage {
+  /** The route path of the page (without the base path: the index is the same under any base). */
   url: string;
   kind: 'policy' | 'glossary';
   section: string;

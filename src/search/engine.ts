@@ -8,10 +8,16 @@ import { SEARCH_DATA_DIR, isGzip, type SearchDoc, type SearchManifest } from '..
 import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type TokenCost } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
+import { withBase } from '../lib/urls';
 import { PagefindClient } from './pagefind-client';
+import { PAGEFIND_BASE } from './pagefind-module';
 
-const DATA_BASE = `/${SEARCH_DATA_DIR}/`;
-const PAGEFIND_BASE = '/pagefind/';
+const DATA_BASE = withBase(`/${SEARCH_DATA_DIR}/`);
+
+export interface SearchEngineOptions {
+  /** Starts the worker Pagefind runs in (pagefind-worker.ts, however the caller bundled it). */
+  createWorker(): Worker;
+}
 
 export interface SearchFilters {
   section?: string;
@@ -67,6 +73,8 @@ export class SearchEngine {
   private readonly shards = new Map<number, Promise<Map<string, number>>>();
   private readonly docs = new Map<string, Promise<SearchDoc>>();
 
+  constructor(private readonly options: SearchEngineOptions) {}
+
   loadManifest(): Promise<SearchManifest> {
     this.manifest ??= fetch(`${DATA_BASE}manifest.json`, { cache: 'no-cache' }).then((r) => {
       if (!r.ok) throw new Error(`검색 색인을 불러오지 못했습니다 (HTTP ${r.status})`);
@@ -78,10 +86,7 @@ export class SearchEngine {
 
   private async getPagefind(): Promise<PagefindClient> {
     const manifest = await this.loadManifest();
-    this.pagefind ??= new PagefindClient({
-      pagefindBase: PAGEFIND_BASE,
-      workerUrl: `${DATA_BASE}pagefind-worker.js?v=${manifest.build}&base=${encodeURIComponent(PAGEFIND_BASE)}`,
-    });
+    this.pagefind ??= new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
     return this.pagefind;
   }
 

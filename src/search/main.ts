@@ -1,12 +1,11 @@
 /**
- * Entry of the search bundle (dist/pagefind-ko/search.js). Content pages load
- * it only when the reader first asks for search (SearchTrigger's inline
- * script); the /search/ page loads it at once and mounts on its own markup.
+ * The search UI (a chunk of its own in Vite's bundle). Content pages import it
+ * only when the reader first asks for search (page-search.ts); the /search/ page
+ * imports it at once and mounts on its own markup.
  */
 import { bindSearchUI, buildSearchMarkup, findSearchElements, h } from './ui';
 
 let dialog: HTMLDialogElement | null = null;
-let dialogUI: ReturnType<typeof bindSearchUI> | null = null;
 let returnFocusTo: HTMLElement | null = null;
 
 function createDialog(): HTMLDialogElement {
@@ -48,7 +47,7 @@ export function openSearchDialog(): void {
   }
   if (!dialog) {
     dialog = createDialog();
-    dialogUI = bindSearchUI(findSearchElements(dialog), { syncUrl: false });
+    bindSearchUI(findSearchElements(dialog), { syncUrl: false });
   }
   if (dialog.open) return;
   returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -56,15 +55,17 @@ export function openSearchDialog(): void {
   const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
   input.focus();
   input.select();
-  void dialogUI;
 }
 
 /** Mounts the /search/ page: reads ?q= and searches at once. */
 export function mountSearchPage(root: HTMLElement): void {
   const ui = bindSearchUI(findSearchElements(root), { syncUrl: true });
-  const query = new URLSearchParams(location.search).get('q') ?? '';
+  const query = new URLSearchParams(location.search).get('q');
   const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
-  if (query) ui.search(query);
+  // The page's HTML says aria-busy="true" so a client never reads "done, 0 results"
+  // before this script has answered a ?q= search; without one there is nothing to wait for.
+  if (query !== null) ui.search(query);
+  else ui.idle();
   input.focus();
 }
 

@@ -13,8 +13,8 @@ import { createPagefindRunner, type PagefindReply, type PagefindRequest } from '
 export interface PagefindClientOptions {
   /** Where Pagefind's bundle lives, e.g. /pagefind/. */
   pagefindBase: string;
-  /** URL of the built pagefind-worker.js. */
-  workerUrl: string;
+  /** Starts our worker (pagefind-worker.ts); it may throw where module workers are missing. */
+  createWorker(): Worker;
 }
 
 type Filters = Record<string, string>;
@@ -63,7 +63,7 @@ export class PagefindClient {
     if (this.workerFailed) return null;
     if (this.worker) return this.worker;
     try {
-      const worker = new Worker(this.options.workerUrl, { type: 'module' });
+      const worker = this.options.createWorker();
       worker.addEventListener('message', (event: MessageEvent<PagefindReply>) => {
         const reply = event.data;
         const pending = this.pending.get(reply.id);

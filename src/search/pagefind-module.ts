@@ -4,6 +4,11 @@
  * main-thread fallback (pagefind-client.ts), so both load and answer alike.
  */
 
+import { withBase } from '../lib/urls';
+
+/** Where Pagefind's own bundle (pagefind.js, its WASM and index chunks) is served. */
+export const PAGEFIND_BASE = withBase('/pagefind/');
+
 /** The part of Pagefind's browser API (pagefind.js) that our search uses. */
 export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;

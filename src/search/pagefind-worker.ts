@@ -1,5 +1,5 @@
 /**
- * Runs Pagefind in our own module worker (dist/pagefind-ko/pagefind-worker.js)
+ * Runs Pagefind in our own module worker (bundled by Vite as _astro/pagefind-worker-<hash>.js)
  * and answers each search with result ids only.
  *
  * Why not Pagefind's own worker: its main-thread wrapper receives every result
@@ -9,15 +9,14 @@
  * the page. Inside a worker Pagefind has no window, so it runs its search in
  * place here; only a list of ids crosses to the page.
  */
-import { createPagefindRunner, type PagefindReply, type PagefindRequest } from './pagefind-module';
+import { PAGEFIND_BASE, createPagefindRunner, type PagefindReply, type PagefindRequest } from './pagefind-module';
 
 const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<PagefindRequest>) => void): void;
   postMessage(message: PagefindReply): void;
 };
 
-/** Pagefind's base path comes from the worker's own URL: ?base=/pagefind/. */
-const run = createPagefindRunner(new URL(import.meta.url).searchParams.get('base') ?? '/pagefind/');
+const run = createPagefindRunner(PAGEFIND_BASE);
 
 scope.addEventListener('message', (event) => {
   const request = event.data;

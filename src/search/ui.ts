@@ -7,11 +7,15 @@ import type { QueryTerm } from '../lib/korean-analyzer';
 import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../lib/search-data';
 import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
 import type { SuggestionTarget } from '../lib/search-suggest';
+import { searchUrl, withBase } from '../lib/urls';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
-
 let sharedEngine: SearchEngine | null = null;
-export const getEngine = () => (sharedEngine ??= new SearchEngine());
+export const getEngine = () =>
+  (sharedEngine ??= new SearchEngine({
+    // Written out here so Vite bundles the worker as a content-hashed file of its own.
+    createWorker: () => new Worker(new URL('./pagefind-worker.ts', import.meta.url), { type: 'module' }),
+  }));
 
 type Attrs = Record<string, string | undefined>;
 
@@ -27,11 +31,11 @@ function segmentsToNodes(segments: readonly TextSegment[]): Node[] {
 }
 
 /** The spellings a landing page should mark, passed as repeated ?highlight= values. */
-function highlightHref(url: string, terms: readonly QueryTerm[], anchor = ''): string {
+function highlightHref(path: string, terms: readonly QueryTerm[], anchor = ''): string {
   const params = new URLSearchParams();
   for (const term of terms) for (const spelling of new Set([term.text, ...term.variants])) params.append('highlight', spelling);
   const query = params.toString();
-  return `${url}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
+  return `${withBase(path)}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
 }
 
 export interface SearchElements {
@@ -82,7 +86,7 @@ export function buildSearchMarkup(idPrefix: string): HTMLElement {
     { class: 'flex min-h-0 flex-col gap-3' },
     h(
       'form',
-      { 'data-search-form': '', role: 'search', action: '/search/', method: 'get', class: 'flex gap-2' },
+      { 'data-search-form': '', role: 'search', action: searchUrl(), method: 'get', class: 'flex gap-2' },
       h('label', { for: inputId, class: 'sr-only' }, '검색어'),
       h('input', {
         id: inputId,
@@ -121,7 +125,7 @@ function suggestionList(suggestions: readonly SuggestionTarget[]): HTMLElement {
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이런 항목을 찾으셨나요?'),
-    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: s.href }, s.label)))),
+    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: withBase(s.path) }, s.label)))),
   );
 }
 
@@ -192,7 +196,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     switch (outcome.kind) {
       case 'empty':
         filters.hidden = true;
-        status.textContent = '';
+        status.textContent = '검색어를 입력하세요.';
         return;
       case 'no-terms':
         filters.hidden = true;
@@ -293,6 +297,11 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     search(query: string) {
       input.value = query;
       void run();
+    },
+    /** No search to run: the results list is settled and empty. */
+    idle() {
+      results.dataset.total = '0';
+      setBusy(false);
     },
   };
 }

@@ -5,7 +5,8 @@
  * (320 px); nothing scrolls sideways at 320 px; no request leaves 127.0.0.1; content
  * pages load no JavaScript file. Run `npm run build` first.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -15,7 +16,9 @@ import { DIST, assertBuilt } from '../helpers/built-site';
 
 const AXE_PATH = resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Pages allowed to load JavaScript files. */
+/** Bytes (uncompressed) of every script file any content page loads before search is used. */
+const PAGE_SCRIPT_BUDGET = 6_000;
+/** Pages allowed to load the search UI's JavaScript. */
 const isSearchPage = (path: string) => path === '/search/' || path.startsWith('/search/');
 
 let server: RunningServer;
@@ -232,8 +235,12 @@ describe('every sitemap page', () => {
     expect(offsite, offsite.join('\n')).toEqual([]);
   });
 
-  it('no content page requested a JavaScript file', () => {
-    expect(scriptLoads, scriptLoads.join('\n')).toEqual([]);
+  it('content pages load only the small page scripts (search trigger, copy-link), never the search UI', () => {
+    const loaded = [...new Set(scriptLoads.map((line) => line.split(' → ')[1]!))];
+    const outside = loaded.filter((path) => !/^\/_astro\/[\w.-]+\.js$/.test(path) || /\/(main|pagefind-worker|search-highlight)[.-]/.test(path));
+    expect(outside, outside.join('\n')).toEqual([]);
+    const bytes = loaded.reduce((sum, path) => sum + statSync(join(DIST, path)).size, 0);
+    expect(bytes, loaded.join('\n')).toBeLessThanOrEqual(PAGE_SCRIPT_BUDGET);
   });
 });
 

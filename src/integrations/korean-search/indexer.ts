@@ -1,37 +1,42 @@
 /**
- * Builds the Korean-aware search index after `astro build`:
+ * Builds the Korean-aware search index over a built site (run by the korean-search
+ * integration after `astro build`, in a process of its own: see index-cli.ts):
  *
- * 1. reads every dist/**\/index.html and keeps the pages whose <article> carries
- *    data-search-page (policy and glossary pages);
+ * 1. reads every <outDir>/**\/index.html and keeps the pages whose <article>
+ *    carries data-search-page (policy and glossary pages);
  * 2. analyses each page with the Korean analyzer and gives Pagefind the encoded
- *    tokens as the record content (dist/pagefind/);
- * 3. writes, under dist/pagefind-ko/: the page texts as shown in results
- *    (doc/<pagefind hash>.gz), the vocabulary shards (vocab/<n>.gz), the
- *    manifest, and the browser bundles (search.js, highlight.js, and
- *    pagefind-worker.js, in which Pagefind runs).
+ *    tokens as the record content (<outDir>/pagefind/);
+ * 3. writes, under <outDir>/pagefind-ko/: the page texts as shown in results
+ *    (doc/<pagefind hash>.gz), the vocabulary shards (vocab/<n>.gz) and the
+ *    manifest. The browser code that reads them is bundled by Vite with the site.
  *
- * Usage: npm run build:search [-- distDir]   (npm run build runs it after Astro)
+ * Page URLs in the index are route paths (no base path), so one index serves the
+ * site under any base; the browser adds the base when it renders a link.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build as esbuild } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { SECTIONS } from '../src/data/sections';
-import { TAGS } from '../src/data/tags';
-import { createKoreanAnalyzer, type SynonymGroup } from '../src/lib/korean-analyzer';
-import { SEARCH_DATA_DIR, buildSearchRecord, type SearchDoc, type SearchManifest } from '../src/lib/search-data';
-import { extractSearchPage, urlOfBuiltFile } from '../src/lib/search-extract';
-import { chooseShardCount, serializeShard, shardVocabulary } from '../src/lib/search-vocabulary';
-import type { SynonymsFile } from '../src/pages/search/synonyms.json';
-import { readFragments } from './lib/pagefind-bundle';
+import { SECTIONS } from '../../data/sections';
+import { TAGS } from '../../data/tags';
+import { createKoreanAnalyzer, type SynonymGroup } from '../../lib/korean-analyzer';
+import { SEARCH_DATA_DIR, buildSearchRecord, type SearchDoc, type SearchManifest } from '../../lib/search-data';
+import { extractSearchPage, urlOfBuiltFile } from '../../lib/search-extract';
+import { chooseShardCount, serializeShard, shardVocabulary } from '../../lib/search-vocabulary';
+import { glossaryPath, sectionPath } from '../../lib/urls';
+import type { SynonymsFile } from '../../pages/search/synonyms.json';
+import { readFragments } from './pagefind-files';
 
-const distDir = process.argv[2] ?? 'dist';
-const pagefindDir = join(distDir, 'pagefind');
-const dataDir = join(distDir, SEARCH_DATA_DIR);
 /** Folders of generated search files, never pages to index. */
 const SKIP_DIRS = new Set(['pagefind', SEARCH_DATA_DIR, '_stock-pagefind', '_astro']);
+
+/**
+ * What Pagefind writes that the site never loads: its ready-made UIs and its
+ * highlighter (ours are in src/search/). pagefind.js and pagefind-worker.js stay:
+ * the main-thread fallback starts Pagefind's own worker.
+ */
+const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 function listHtmlFiles(dir: string): string[] {
   const files: string[] = [];
@@ -44,31 +49,28 @@ function listHtmlFiles(dir: string): string[] {
   return files.sort();
 }
 
-function readSynonyms(): SynonymGroup[] {
-  const file = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
-  return file.groups.map((g) => ({ id: g.id, members: g.members }));
-}
-
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
-async function buildBrowserBundles() {
-  await esbuild({
-    entryPoints: { search: 'src/search/main.ts', highlight: 'src/search/landing-highlight.ts', 'pagefind-worker': 'src/search/pagefind-worker.ts' },
-    outdir: dataDir,
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    legalComments: 'none',
-    // Pagefind's own loader is fetched at run time from the built site.
-    external: ['/pagefind/*'],
-    logLevel: 'warning',
-  });
+export interface SearchIndexOptions {
+  /** The built site (Astro's outDir). */
+  distDir: string;
+  /** Digest of the content the site was built from; the dev server compares it to tell a stale index. */
+  contentDigest: string;
 }
 
-async function main() {
+export interface SearchIndexSummary {
+  pageCount: number;
+  tokenCount: number;
+  shardCount: number;
+  seconds: number;
+}
+
+export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOptions): Promise<SearchIndexSummary> {
   const started = Date.now();
-  const synonyms = readSynonyms();
+  const pagefindDir = join(distDir, 'pagefind');
+  const dataDir = join(distDir, SEARCH_DATA_DIR);
+  const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
+  const synonyms: SynonymGroup[] = synonymsFile.groups.map((g) => ({ id: g.id, members: g.members }));
   const analyzer = createKoreanAnalyzer({ synonyms });
 
   rmSync(pagefindDir, { recursive: true, force: true });
@@ -119,7 +121,7 @@ async function main() {
     for (const tag of tags) usedTags.add(tag);
   }
   const pageCount = pendingDocs.size;
-  if (pageCount === 0) console.warn('[search] 색인할 페이지(data-search-page)가 없습니다.');
+  if (pageCount === 0) throw new Error(`${distDir}에 색인할 페이지(<article data-search-page>)가 없습니다.`);
   const written = await index.writeFiles({ outputPath: pagefindDir });
   if (written.errors.length) throw new Error(`Pagefind 파일을 쓸 수 없습니다: ${written.errors.join('; ')}`);
   await pagefind.close();
@@ -135,31 +137,26 @@ async function main() {
   if (pendingDocs.size > 0) throw new Error(`Pagefind가 조각을 만들지 않은 페이지가 있습니다: ${[...pendingDocs.keys()].slice(0, 5).join(', ')}`);
   // Results never use the fragments; leaving them out keeps the deploy small.
   rmSync(join(pagefindDir, 'fragment'), { recursive: true, force: true });
+  for (const name of readdirSync(pagefindDir)) if (UNUSED_PAGEFIND_FILES.test(name)) rmSync(join(pagefindDir, name));
 
   const shardCount = chooseShardCount(vocabulary.size);
   shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies))));
 
   // The format tag renames the files when the vocabulary format changes (document frequencies added).
   const build = createHash('sha256').update('vocab-df').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
-  const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const manifest: SearchManifest = {
     build,
+    contentDigest,
     pageCount,
     vocabularyShards: shardCount,
     synonyms,
     sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],
     tags: Object.values(TAGS).filter((label) => usedTags.has(label)),
     suggestions: [
-      ...synonymsFile.groups.map((g) => ({ label: g.term, href: `/glossary/${g.id}/`, alsoKnownAs: g.members.filter((m) => m !== g.term) })),
-      ...SECTIONS.map((s) => ({ label: s.title, href: `/${s.slug}/`, alsoKnownAs: [s.short] })),
+      ...synonymsFile.groups.map((g) => ({ label: g.term, path: glossaryPath(g.id), alsoKnownAs: g.members.filter((m) => m !== g.term) })),
+      ...SECTIONS.map((s) => ({ label: s.title, path: sectionPath(s.slug), alsoKnownAs: [s.short] })),
     ],
   };
   writeFileSync(join(dataDir, 'manifest.json'), JSON.stringify(manifest));
-
-  await buildBrowserBundles();
-  console.log(
-    `[search] ${pageCount}쪽 색인, 토큰 ${vocabulary.size}개, 어휘 조각 ${shardCount}개 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
-  );
+  return { pageCount, tokenCount: vocabulary.size, shardCount, seconds: (Date.now() - started) / 1000 };
 }
-
-await main();

@@ -38,17 +38,3 @@ export function readFragments(bundleDir: string): { hash: string; fragment: Page
       fragment: JSON.parse(Buffer.from(decodePagefindFile(readFileSync(join(dir, name)))).toString('utf8')) as PagefindFragment,
     }));
 }
-
-/** Total bytes of the files under a directory, by top-level kind (for size reports). */
-export function bundleSizes(bundleDir: string): Record<string, number> {
-  const sizes: Record<string, number> = {};
-  const visit = (dir: string, kind: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path, kind || entry.name);
-      else sizes[kind || entry.name.split('.').pop()!] = (sizes[kind || entry.name.split('.').pop()!] ?? 0) + readFileSync(path).length;
-    }
-  };
-  if (existsSync(bundleDir)) visit(bundleDir, '');
-  return sizes;
-}
