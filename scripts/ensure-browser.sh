@@ -11,6 +11,9 @@ missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 dpkg -s fonts-nanum >/dev/null 2>&1 || missing+=(fonts-nanum)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# The e2e tests serve the built site with the production server, Debian's nginx (deploy/nginx.conf).
+# In Debian 12 the "nginx" package holds the binary; nginx-light only adds the echo module.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "브라우저 테스트에 필요한 패키지가 없습니다: sudo apt-get install -y ${missing[*]} 로 설치한 뒤 다시 실행하세요." >&2
