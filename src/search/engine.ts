@@ -9,6 +9,7 @@ import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type Toke
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
 import { withBase } from '../lib/urls';
+import { DEV_STATUS_FILE, type DevSearchStatus } from '../integrations/korean-search/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { PAGEFIND_BASE } from './pagefind-module';
 
@@ -85,7 +86,7 @@ export class SearchEngine {
   }
 
   private async getPagefind(): Promise<PagefindClient> {
-    const manifest = await this.loadManifest();
+    await this.loadManifest();
     this.pagefind ??= new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
     return this.pagefind;
   }
@@ -115,6 +116,20 @@ export class SearchEngine {
       this.docs.set(id, doc);
     }
     return doc;
+  }
+
+  /**
+   * Under `astro dev` only: whether the dev server has a search index and whether it
+   * matches the content on disk (src/integrations/korean-search/dev-server.ts).
+   */
+  async devIndexState(): Promise<DevSearchStatus['state'] | null> {
+    if (!import.meta.env.DEV) return null;
+    try {
+      const response = await fetch(`${DATA_BASE}${DEV_STATUS_FILE}`, { cache: 'no-store' });
+      return response.ok ? ((await response.json()) as DevSearchStatus).state : 'missing';
+    } catch {
+      return 'missing';
+    }
   }
 
   /** Starts loading what every search needs, e.g. when the search box gets focus. */

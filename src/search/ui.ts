@@ -177,6 +177,19 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
 
   const setBusy = (busy: boolean) => results.setAttribute('aria-busy', String(busy));
 
+  // Under astro dev the index is the last build's: say so when it is missing or stale.
+  void engine.devIndexState().then((state) => {
+    if (!state || state === 'current') return;
+    const notice = h(
+      'p',
+      { 'data-search-dev-notice': state, role: 'note', class: 'rounded-md border border-border px-3 py-2 text-sm' },
+      state === 'missing'
+        ? '개발 서버: 검색 색인이 아직 없습니다. `npm run build`를 한 번 실행하면 검색할 수 있습니다.'
+        : '개발 서버: 검색 결과는 마지막 빌드의 내용입니다. 고친 글까지 찾으려면 `npm run build`를 다시 실행하세요.',
+    );
+    status.before(notice);
+  });
+
   const renderMore = async (run: number) => {
     const batch = shownIds.slice(shown, shown + PAGE_SIZE);
     const docs = await Promise.all(batch.map((id) => engine.loadDoc(id)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, assertSlug, glossaryUrl, policyUrl, sectionUrl, tagUrl } from '../../src/lib/urls';
+import { absoluteUrl, assertSlug, glossaryUrl, normalizeBasePath, policyUrl, searchUrl, sectionUrl, stripBase, tagUrl, withBase } from '../../src/lib/urls';
 
 describe('URL builders', () => {
   it('build lowercase paths with a trailing slash', () => {
@@ -31,5 +31,37 @@ describe('absoluteUrl', () => {
   });
   it('leaves the path alone without a site', () => {
     expect(absoluteUrl('/ai-g3/', undefined)).toBe('/ai-g3/');
+  });
+});
+
+describe('base path', () => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['/kr-policy', '/kr-policy/'],
+    ['kr-policy/', '/kr-policy/'],
+    ['/org/kr-policy/', '/org/kr-policy/'],
+    // Extra slashes collapse: the base can never become a protocol-relative //host URL.
+    ['//evil.example/', '/evil.example/'],
+  ])('normalizes %j to %j', (raw, base) => {
+    expect(normalizeBasePath(raw)).toBe(base);
+  });
+
+  it.each(['/../etc/', '/a b/', '/정책/', '/a"onload="x/', '/a?b/', '/a#b/'])('refuses %j', (raw) => {
+    expect(() => normalizeBasePath(raw)).toThrow(/기본 경로/);
+  });
+
+  it('puts route paths under the base and takes them out again', () => {
+    expect(withBase('/ai-g3/', '/kr-policy/')).toBe('/kr-policy/ai-g3/');
+    expect(withBase('/', '/kr-policy/')).toBe('/kr-policy/');
+    expect(withBase('/ai-g3/', '/')).toBe('/ai-g3/');
+    expect(stripBase('/kr-policy/ai-g3/', '/kr-policy/')).toBe('/ai-g3/');
+    expect(stripBase('/kr-policy', '/kr-policy/')).toBe('/');
+    expect(stripBase('/other/ai-g3/', '/kr-policy/')).toBeNull();
+    expect(() => withBase('ai-g3/', '/kr-policy/')).toThrow();
+  });
+
+  it('the search URL carries an encoded query', () => {
+    expect(searchUrl('R&D 예산')).toBe(`${withBase('/search/')}?q=R%26D%20%EC%98%88%EC%82%B0`);
   });
 });

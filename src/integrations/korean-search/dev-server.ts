@@ -10,13 +10,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { SEARCH_DATA_DIR, type SearchManifest } from '../../lib/search-data';
 import { stripBase } from '../../lib/urls';
 import { contentDigest } from './content-digest';
+import { DEV_STATUS_FILE, type DevSearchStatus } from './dev-status';
 
-/** The dev server's answer at /pagefind-ko/dev-status.json. */
-export interface DevSearchStatus {
-  state: 'missing' | 'stale' | 'current';
-}
-
-export const DEV_STATUS_FILE = 'dev-status.json';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
