@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, watchCspViolations } from './browser';
 import { startServer, type RunningServer } from './server';
+import { DIST, at } from '../helpers/built-site';
 
-const DIST = 'dist';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,8 +25,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Content-Security-Policy violations seen during any search test (the server sends the strict policy). */
+const cspViolations: string[] = [];
+
 async function newPage(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  await watchCspViolations(context, cspViolations);
+  const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -63,7 +68,7 @@ describe('search page', () => {
     const result = await searchPage(page, '컴퓨팅센터');
     expect(result.total).toBeGreaterThan(0);
     expect(result.hrefs.length).toBe(Math.min(result.total, 5));
-    expect(result.hrefs.some((h) => h.startsWith('/ai-g3/national-ai-computing-center/'))).toBe(true);
+    expect(result.hrefs.some((h) => h.startsWith(at('/ai-g3/national-ai-computing-center/')))).toBe(true);
     expect(result.marks).toContain('컴퓨팅센터');
     expect(result.status).toContain(`${result.total}건`);
   });
@@ -86,7 +91,8 @@ describe('search page', () => {
     // The message names the words as typed, not their analysed stems (담그).
     expect(await page.textContent('[data-search-status]')).toContain('‘담그는’');
     expect(result.suggestions.length).toBeGreaterThan(0);
-    expect(result.suggestions.every((href) => /^\/[a-z0-9-]+\/([a-z0-9-]+\/)?$/.test(href))).toBe(true);
+    const suggestion = new RegExp(`^${at('/')}[a-z0-9-]+/([a-z0-9-]+/)?$`);
+    expect(result.suggestions.every((href) => suggestion.test(href))).toBe(true);
   });
 
   it.each([
@@ -127,7 +133,7 @@ describe('search page', () => {
     const filtered = await settled(page);
     expect(filtered.total).toBeGreaterThan(0);
     expect(filtered.total).toBeLessThan(all.total);
-    expect(filtered.hrefs.every((h) => h.startsWith('/bio-quantum/'))).toBe(true);
+    expect(filtered.hrefs.every((h) => h.startsWith(at('/bio-quantum/')))).toBe(true);
     await page.selectOption('[data-search-filter-section]', '');
     // Tag choices are every tag the site uses; 바이오 keeps only the bio pages among AI's results.
     const tags = await page.$$eval('[data-search-filter-tag] option', (os) => (os as HTMLOptionElement[]).map((o) => o.value).filter(Boolean));
@@ -160,6 +166,34 @@ describe('search page', () => {
   });
 });
 
+describe('the results contract from the first byte', () => {
+  it('the page as served says busy, with no total, so no client reads "done, 0 results" before the script answers', async () => {
+    const html = await (await fetch(`${server.url}/search/?q=${encodeURIComponent('컴퓨팅센터')}`)).text();
+    const list = /<ol[^>]*data-search-results[^>]*>/.exec(html)?.[0] ?? '';
+    expect(list).toContain('aria-busy="true"');
+    expect(list).not.toContain('data-total');
+  });
+
+  it('without ?q= the list settles at once as done and empty', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+    expect(await page.getAttribute('[data-search-results]', 'data-total')).toBe('0');
+  });
+
+  it.each([
+    ['blank', '%20%20%20'],
+    ['NUL only', '%00%00'],
+    ['empty', ''],
+  ])('a %s ?q= gets a status message', async (_name, encoded) => {
+    const page = await newPage();
+    await page.goto(`${server.url}/search/?q=${encoded}`);
+    const result = await settled(page);
+    expect(result.total).toBe(0);
+    expect(result.status).toBe('검색어를 입력하세요.');
+  });
+});
+
 describe('where Pagefind runs', () => {
   const requested = () => server.traffic().paths.map((p) => p.split('?')[0]!);
   /** Our worker, bundled by Vite under a content hash (src/search/pagefind-worker.ts). */
@@ -172,7 +206,7 @@ describe('where Pagefind runs', () => {
     expect(result.total).toBeGreaterThan(0);
     expect(requested().some(isOurWorker)).toBe(true);
     // Pagefind's own worker starts only when Pagefind runs on the main thread.
-    expect(requested()).not.toContain('/pagefind/pagefind-worker.js');
+    expect(requested()).not.toContain(at('/pagefind/pagefind-worker.js'));
   });
 
   it('falls back to the main thread when our worker cannot load', async () => {
@@ -184,7 +218,7 @@ describe('where Pagefind runs', () => {
     expect(result.status).toContain(`${result.total}건`);
     // Our worker never reached the server; Pagefind started its own worker from the page.
     expect(requested().some(isOurWorker)).toBe(false);
-    expect(requested()).toContain('/pagefind/pagefind-worker.js');
+    expect(requested()).toContain(at('/pagefind/pagefind-worker.js'));
   });
 });
 
@@ -247,5 +281,12 @@ describe('search dialog on a content page', () => {
     await page.type('[data-search-input]', 'R/D');
     expect(await page.inputValue('[data-search-input]')).toBe('R/D');
     expect(await page.$('dialog[data-search-dialog]')).toBeNull();
+  });
+});
+
+describe('strict Content-Security-Policy', () => {
+  it('the search page, the dialog, results and landing highlights ran without one violation', () => {
+    // Runs last (Vitest keeps file order): every search test above has run under the policy.
+    expect(cspViolations, cspViolations.join('\n')).toEqual([]);
   });
 });

@@ -9,10 +9,11 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, watchCspViolations } from './browser';
 import { startServer, type RunningServer } from './server';
 import { REPO_ROOT } from '../helpers/astro-build';
-import { DIST, assertBuilt } from '../helpers/built-site';
+import { BASE, DIST, assertBuilt } from '../helpers/built-site';
+import { stripBase } from '../../src/lib/urls';
 
 const AXE_PATH = resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -20,17 +21,24 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PAGE_SCRIPT_BUDGET = 6_000;
 /** Pages allowed to load the search UI's JavaScript. */
 const isSearchPage = (path: string) => path === '/search/' || path.startsWith('/search/');
+/** A URL path as a route path (the base path taken off). */
+const route = (pathname: string) => stripBase(pathname, BASE) ?? pathname;
 
 let server: RunningServer;
 let browser: Browser;
 let paths: string[] = [];
+/** The test server's origin; server.url adds the base path the build was made for. */
+const origin = () => new URL(server.url).origin;
 
 /** Requests that tried to leave 127.0.0.1, and .js files requested by content pages. */
 const offsite: string[] = [];
 const scriptLoads: string[] = [];
+/** Content-Security-Policy violations seen on any page (the server sends the strict policy). */
+const cspViolations: string[] = [];
 
 async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  await watchCspViolations(context, cspViolations);
   // Only requests for another host go through the route handler: they are recorded and refused.
   await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])(?!data:)(?!blob:)/, (route) => {
     offsite.push(`${route.request().frame().url()} → ${route.request().url()}`);
@@ -41,11 +49,11 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
     if (url.hostname !== '127.0.0.1') return;
     let pagePath = '';
     try {
-      pagePath = new URL(request.frame().url()).pathname;
+      pagePath = route(new URL(request.frame().url()).pathname);
     } catch {
       pagePath = '?';
     }
-    if ((/\.m?js$/.test(url.pathname) || request.resourceType() === 'script') && !isSearchPage(pagePath)) scriptLoads.push(`${pagePath} → ${url.pathname}`);
+    if ((/\.m?js$/.test(url.pathname) || request.resourceType() === 'script') && !isSearchPage(pagePath)) scriptLoads.push(`${pagePath} → ${route(url.pathname)}`);
   });
   return context;
 }
@@ -88,10 +96,15 @@ beforeAll(async () => {
   assertBuilt();
   server = await startServer(DIST);
   browser = await launchBrowser();
+  // The sitemap names the public origin (SITE_URL); its paths are fetched from the test server.
   const index = await (await fetch(`${server.url}/sitemap-index.xml`)).text();
   for (const loc of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const sitemap = await (await fetch(`${server.url}${new URL(loc[1]!).pathname}`)).text();
-    for (const page of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(page[1]!).pathname);
+    const sitemap = await (await fetch(`${origin()}${new URL(loc[1]!).pathname}`)).text();
+    for (const page of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      const path = stripBase(new URL(page[1]!).pathname, BASE);
+      if (path === null) throw new Error(`사이트맵 주소가 기본 경로 ${BASE} 밖에 있습니다: ${page[1]}`);
+      paths.push(path);
+    }
   }
   paths = [...new Set(paths)].sort();
 });
@@ -137,7 +150,7 @@ describe('every sitemap page', () => {
       if (facts.lang !== 'ko') found.lang.push(`${path}: lang="${facts.lang}"`);
       for (const href of facts.hrefs) {
         const url = new URL(href);
-        if (url.origin !== server.url) continue;
+        if (url.origin !== origin()) continue;
         if (!links.has(url.href)) links.set(url.href, new Set());
         links.get(url.href)!.add(path);
       }
@@ -249,7 +262,7 @@ describe('behaviour', () => {
 
   it('the copy-link button appears on the headings of a policy page and copies the heading link', async () => {
     const context = await newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
     const page = await context.newPage();
     await page.goto(`${server.url}${POLICY}`);
     const headings = await page.locator('[data-prose] :is(h2,h3)[id]').count();
@@ -318,5 +331,12 @@ describe('behaviour', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();
+  });
+});
+
+describe('strict Content-Security-Policy', () => {
+  it('no page, copy-link button, redirect or 404 above caused a violation', () => {
+    // Runs last (Vitest keeps file order): every visit above ran under the policy.
+    expect(cspViolations, cspViolations.join('\n')).toEqual([]);
   });
 });

@@ -8,8 +8,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { REPO_ROOT } from './astro-build';
 import { readMdxFile } from '../../src/lib/frontmatter';
 import { SECTION_SLUGS } from '../../src/data/sections';
+import { normalizeBasePath, withBase } from '../../src/lib/urls';
 
 export const DIST = resolve(REPO_ROOT, process.env.DIST_DIR ?? 'dist');
+/** The base path the build under test was made with (SITE_BASE, as for the build itself). */
+export const BASE = normalizeBasePath(process.env.SITE_BASE ?? '/');
+/** A route path as the build under test serves it. */
+export const at = (path: string) => withBase(path, BASE);
 export const CONTENT = resolve(REPO_ROOT, process.env.CONTENT_DIR ?? 'content');
 /** The seed article's key phrases, copied into the repo (data/README.md says from where). */
 export const KEY_PHRASES_FILE = resolve(REPO_ROOT, 'data/source/key-phrases.txt');
