@@ -1,13 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMdxFile } from './frontmatter';
+import type { Redirect } from './http-headers';
 import { policyPath, sectionPath } from './urls';
-
-/** An old URL (a content file's `aliases` entry) and the page it now points to, both route paths. */
-export interface AliasRedirect {
-  from: string;
-  to: string;
-}
 
 /**
  * The aliases declared in content frontmatter, read at config time (before the
@@ -15,8 +10,8 @@ export interface AliasRedirect {
  * writes them as real 301s for hosts that read a redirect file. The schema and
  * the collision check validate them during the build.
  */
-export function collectAliasRedirects(contentDir: string): AliasRedirect[] {
-  const redirects: AliasRedirect[] = [];
+export function collectAliasRedirects(contentDir: string): Redirect[] {
+  const redirects: Redirect[] = [];
   if (!existsSync(contentDir)) return redirects;
   for (const dir of readdirSync(contentDir, { withFileTypes: true })) {
     if (!dir.isDirectory() || dir.name === 'glossary') continue;
