@@ -16,10 +16,9 @@ export function launchBrowser(): Promise<Browser> {
 /**
  * Records every Content-Security-Policy violation in a browser context: the
  * `securitypolicyviolation` events of every page and frame, and the console lines in
- * which Chromium reports refused loads (those of workers included). Returns the live list.
+ * which Chromium reports refused loads (those of workers included), into `violations`.
  */
-export async function watchCspViolations(context: BrowserContext): Promise<string[]> {
-  const violations: string[] = [];
+export async function watchCspViolations(context: BrowserContext, violations: string[]): Promise<void> {
   await context.exposeBinding('__reportCspViolation', ({ frame }, text: string) => {
     violations.push(`${frame.url()}: ${text}`);
   });
