@@ -242,6 +242,6 @@ export function renderNginxHeaders(cacheVariable = '$kr_policy_cache_control'): 
     assertHeaderValue(header);
     lines.push(`# ${header.why}`, `add_header ${header.name} "${header.value}" always;`);
   }
-  lines.push(`add_header Cache-Control ${cacheVariable} always;`);
+  lines.push(`# by path, from the map ${cacheVariable} (CACHE_RULES)`, `add_header Cache-Control ${cacheVariable} always;`);
   return lines;
 }
