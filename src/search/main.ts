@@ -3,28 +3,17 @@
  * only when the reader first asks for search (page-search.ts); the /search/ page
  * imports it at once and mounts on its own markup.
  */
-import { bindSearchUI, buildSearchMarkup, findSearchElements, h } from './ui';
+import { bindSearchUI, findSearchElements } from './ui';
 
 let dialog: HTMLDialogElement | null = null;
 let returnFocusTo: HTMLElement | null = null;
 
-function createDialog(): HTMLDialogElement {
-  const el = h(
-    'dialog',
-    {
-      'data-search-dialog': '',
-      'aria-labelledby': 'search-dialog-title',
-      class: 'm-auto mt-[8vh] w-[min(42rem,calc(100vw-2rem))] max-h-[84vh] rounded-lg border border-border bg-bg p-4 text-fg shadow-xl backdrop:bg-black/50',
-    },
-    h(
-      'div',
-      { class: 'mb-3 flex items-center justify-between gap-4' },
-      h('h2', { id: 'search-dialog-title', class: 'text-lg font-bold' }, '사이트 검색'),
-      h('button', { type: 'button', 'data-search-close': '', class: 'rounded-md border border-border px-2 py-1 text-sm text-fg' }, '닫기', h('span', { class: 'sr-only' }, ' (Esc)')),
-    ),
-    buildSearchMarkup('search-dialog'),
-  );
-  el.querySelector('[data-search-close]')!.addEventListener('click', () => el.close());
+/** Clones the dialog from its <template> (SearchDialogTemplate.astro) into the page. */
+function createDialog(): HTMLDialogElement | null {
+  const template = document.querySelector<HTMLTemplateElement>('template[data-search-dialog-template]');
+  const el = template?.content.firstElementChild?.cloneNode(true);
+  if (!(el instanceof HTMLDialogElement)) return null;
+  el.querySelector('[data-search-close]')?.addEventListener('click', () => el.close());
   // A click on the backdrop (outside the box) closes the dialog.
   el.addEventListener('click', (event) => {
     if (event.target === el) el.close();
@@ -47,6 +36,11 @@ export function openSearchDialog(): void {
   }
   if (!dialog) {
     dialog = createDialog();
+    // A page without the template (none today) still has the search page.
+    if (!dialog) {
+      location.href = document.querySelector<HTMLAnchorElement>('a[data-search-trigger]')?.href ?? location.href;
+      return;
+    }
     bindSearchUI(findSearchElements(dialog), { syncUrl: false });
   }
   if (dialog.open) return;

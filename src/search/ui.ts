@@ -1,13 +1,13 @@
 /**
- * Search UI shared by the /search/ page and the header dialog. The markup is
- * plain DOM built with textContent only: nothing the reader types ever
- * becomes HTML.
+ * Search behaviour shared by the /search/ page and the header dialog, bound to
+ * the markup of SearchPanel.astro by its data-search-* hooks. Results are plain
+ * DOM built with textContent only: nothing the reader types ever becomes HTML.
  */
 import type { QueryTerm } from '../lib/korean-analyzer';
 import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../lib/search-data';
 import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
 import type { SuggestionTarget } from '../lib/search-suggest';
-import { searchUrl, withBase } from '../lib/urls';
+import { withBase } from '../lib/urls';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
 let sharedEngine: SearchEngine | null = null;
@@ -19,7 +19,7 @@ export const getEngine = () =>
 
 type Attrs = Record<string, string | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, value);
   for (const child of children) if (child !== null && child !== undefined) el.append(child);
@@ -68,46 +68,6 @@ export function findSearchElements(root: ParentNode): SearchElements {
     more: get<HTMLButtonElement>('more'),
     help: get<HTMLElement>('help'),
   };
-}
-
-/** The markup of a search UI; /search/ renders the same structure in Astro. */
-export function buildSearchMarkup(idPrefix: string): HTMLElement {
-  const inputId = `${idPrefix}-input`;
-  const statusId = `${idPrefix}-status`;
-  const select = (name: 'section' | 'tag', label: string) =>
-    h(
-      'label',
-      { class: 'flex items-center gap-2 text-sm text-muted' },
-      label,
-      h('select', { [`data-search-filter-${name}`]: '', class: 'rounded border border-border bg-bg px-2 py-1 text-fg' }, h('option', { value: '' }, '전체')),
-    );
-  return h(
-    'div',
-    { class: 'flex min-h-0 flex-col gap-3' },
-    h(
-      'form',
-      { 'data-search-form': '', role: 'search', action: searchUrl(), method: 'get', class: 'flex gap-2' },
-      h('label', { for: inputId, class: 'sr-only' }, '검색어'),
-      h('input', {
-        id: inputId,
-        'data-search-input': '',
-        type: 'search',
-        name: 'q',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        maxlength: '200',
-        placeholder: '예: 컴퓨팅센터, 인공지능 기본법, ㅇㅈㅋㅍㅌ',
-        'aria-describedby': `${statusId} ${idPrefix}-help`,
-        class: 'min-w-0 flex-1 rounded-md border border-border bg-bg px-3 py-2 text-base text-fg',
-      }),
-      h('button', { type: 'submit', class: 'rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg' }, '검색'),
-    ),
-    h('p', { id: `${idPrefix}-help`, 'data-search-help': '', class: 'text-sm text-muted' }, '↑↓ 키로 결과 사이를 이동하고 Enter로 엽니다.'),
-    h('div', { 'data-search-filters': '', hidden: '', class: 'flex flex-wrap gap-4' }, select('section', '분야'), select('tag', '태그')),
-    h('p', { id: statusId, 'data-search-status': '', role: 'status', 'aria-live': 'polite', class: 'text-sm text-muted' }),
-    h('ol', { 'data-search-results': '', 'aria-busy': 'false', 'data-total': '0', 'aria-label': '검색 결과', class: 'flex flex-col gap-4 overflow-y-auto' }),
-    h('button', { type: 'button', 'data-search-more': '', hidden: '', class: 'self-start rounded-md border border-border px-3 py-1.5 text-sm text-fg' }, '결과 더 보기'),
-  );
 }
 
 function fillSelect(select: HTMLSelectElement, options: readonly FilterOption[], selected: string) {

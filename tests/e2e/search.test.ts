@@ -149,7 +149,7 @@ describe('search page', () => {
     await searchPage(page, '국가AI컴퓨팅센터');
     const sub = await page.$eval('[data-search-subresult] a', (a) => a.getAttribute('href')!);
     expect(sub).toMatch(/#[a-z0-9-]+$/);
-    await page.goto(`${server.url}${sub}`);
+    await page.goto(new URL(sub, server.url).href);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     expect(await page.$(`[id="${id}"]`)).not.toBeNull();
   });

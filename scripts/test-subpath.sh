@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The site hosted under a sub-path, as on a GitHub Pages project site: builds with
+# SITE_BASE=/kr-policy/ and a public SITE_URL into .tmp/subpath-dist, then runs the
+# link/anchor, search, CSP and nginx end-to-end tests against that build (nginx serves
+# it under /kr-policy/). Part of `npm test`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export SITE_BASE=/kr-policy/
+export SITE_URL=https://policy.example.org
+out=.tmp/subpath-dist
+rm -rf "$out"
+npm run --silent build -- --outDir "$out"
+# A deploy build must carry no local address.
+npm run --silent check:deploy -- "$out"
+DIST_DIR="$out" npx vitest run tests/e2e/site.test.ts tests/e2e/search.test.ts tests/e2e/nginx.test.ts
