@@ -12,6 +12,7 @@
  * Pure TypeScript (no Node imports): the Astro integration, the scripts and the
  * tests all import it.
  */
+import { normalizeBasePath, withBase } from './urls';
 
 /** Content-Security-Policy, one directive a key, sources in order. */
 export const CSP_DIRECTIVES = {
@@ -40,6 +41,18 @@ export function serializeCsp(directives: Readonly<Record<string, readonly string
       return [name, ...sources].join(' ');
     })
     .join('; ');
+}
+
+/** Directives a browser ignores (with a console warning) when the policy comes in a <meta> element. */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/**
+ * The same policy for a `<meta http-equiv="content-security-policy">` in every page,
+ * so hosts that cannot send headers (GitHub Pages) still enforce it; framing can
+ * only be refused by the header.
+ */
+export function metaCsp(): string {
+  return serializeCsp(Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name))));
 }
 
 export interface HeaderRule {
@@ -99,15 +112,15 @@ export const CACHE_RULES: readonly CacheRule[] = [
 /** The Cache-Control of every path no rule matches. */
 export const DEFAULT_CACHE_CONTROL = REVALIDATE;
 
-/** Is `base` a base path as the site uses it: '/' or '/seg/…/'? Throws otherwise. */
+/** Is `base` a base path exactly as the site writes it ('/' or '/seg/…/', see normalizeBasePath)? Throws otherwise. */
 export function assertBasePath(base: string): string {
-  if (!/^\/(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*$/.test(base)) {
+  if (normalizeBasePath(base) !== base) {
     throw new Error(`기본 경로 "${base}"를 쓸 수 없습니다: '/' 또는 '/kr-policy/'처럼 /로 시작하고 /로 끝나야 합니다`);
   }
   return base;
 }
 
-const withBasePath = (path: string, base: string) => (assertBasePath(base) === '/' ? path : `${base.slice(0, -1)}${path}`);
+const withBasePath = (path: string, base: string) => withBase(path, assertBasePath(base));
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A CacheRule path as a regular expression source (no anchors). */

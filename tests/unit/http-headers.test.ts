@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  metaCsp,
   CACHE_RULES,
   CSP_DIRECTIVES,
   IMMUTABLE,
@@ -161,5 +162,13 @@ describe('committed deploy files', () => {
     // add_header in a location would silently drop every server-level header there.
     expect(outside).not.toMatch(/^\s*(?:add_header|more_set_headers|expires)\b/m);
     expect(conf.match(/^\s*add_header /gm)).toHaveLength(SECURITY_HEADERS.length + 1);
+  });
+});
+
+describe('the CSP in a <meta> element', () => {
+  it('is the header policy without the directives a meta policy cannot carry', () => {
+    const meta = metaCsp();
+    expect(meta).not.toMatch(/frame-ancestors|report-uri|sandbox/);
+    expect(serializeCsp()).toBe(`${meta}; frame-ancestors 'none'`);
   });
 });
