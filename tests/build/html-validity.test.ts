@@ -76,7 +76,11 @@ describe('HTML validity (Nu Html Checker)', () => {
 
   it('no page has a markup error', () => {
     const warnings = new Map<string, number>();
-    for (const m of messages.filter((m) => m.type === 'info')) warnings.set(m.message, (warnings.get(m.message) ?? 0) + 1);
+    // vnu reads the pages as local files, which have no origin, so it reports every
+    // same-site file as blocked by the meta CSP's 'self'; browsers load them (the e2e
+    // suite counts real violations). Those notes are left out of the list.
+    const fileOriginNote = /^Resource violates Content Security Policy \(meta tag\)/;
+    for (const m of messages.filter((m) => m.type === 'info' && !fileOriginNote.test(m.message))) warnings.set(m.message, (warnings.get(m.message) ?? 0) + 1);
     if (warnings.size) console.info(`vnu warnings (not failures):\n${[...warnings].map(([text, n]) => `  ${n}× ${text}`).join('\n')}`);
 
     const errors = messages

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchCspViolations } from './browser';
+import { isSearchUiScript } from '../../scripts/bench-pages';
 import { startServer, type RunningServer } from './server';
 import { DIST, at } from '../helpers/built-site';
 
@@ -233,11 +234,10 @@ describe('search dialog on a content page', () => {
     });
     await page.goto(`${server.url}${CONTENT_PAGE}`);
     await page.waitForLoadState('networkidle');
-    const isSearchUI = (path: string) => /\/_astro\/main\.[\w-]+\.js$/.test(path);
-    expect(scripts.filter(isSearchUI)).toEqual([]);
+    expect(scripts.filter(isSearchUiScript)).toEqual([]);
     await page.keyboard.press('Control+k');
     await page.waitForSelector('dialog[data-search-dialog][open]');
-    expect(scripts.some(isSearchUI)).toBe(true);
+    expect(scripts.some(isSearchUiScript)).toBe(true);
   });
 
   it('opens with Ctrl+K, searches, moves with arrows, opens with Enter', async () => {

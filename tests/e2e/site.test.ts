@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchCspViolations } from './browser';
+import { PAGE_SCRIPT_BUDGET, isSearchUiScript } from '../../scripts/bench-pages';
 import { startServer, type RunningServer } from './server';
 import { REPO_ROOT } from '../helpers/astro-build';
 import { BASE, DIST, assertBuilt } from '../helpers/built-site';
@@ -17,8 +18,6 @@ import { stripBase } from '../../src/lib/urls';
 
 const AXE_SOURCE = readFileSync(resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Bytes (uncompressed) of every script file any content page loads before search is used. */
-const PAGE_SCRIPT_BUDGET = 6_000;
 /** Pages allowed to load the search UI's JavaScript. */
 const isSearchPage = (path: string) => path === '/search/' || path.startsWith('/search/');
 /** A URL path as a route path (the base path taken off). */
@@ -251,7 +250,7 @@ describe('every sitemap page', () => {
 
   it('content pages load only the small page scripts (search trigger, copy-link), never the search UI', () => {
     const loaded = [...new Set(scriptLoads.map((line) => line.split(' → ')[1]!))];
-    const outside = loaded.filter((path) => !/^\/_astro\/[\w.-]+\.js$/.test(path) || /\/(main|pagefind-worker|search-highlight)[.-]/.test(path));
+    const outside = loaded.filter((path) => !/^\/_astro\/[\w.-]+\.js$/.test(path) || isSearchUiScript(path));
     expect(outside, outside.join('\n')).toEqual([]);
     const bytes = loaded.reduce((sum, path) => sum + statSync(join(DIST, path)).size, 0);
     expect(bytes, loaded.join('\n')).toBeLessThanOrEqual(PAGE_SCRIPT_BUDGET);
