@@ -4,29 +4,18 @@
  * no stale-index notice while the content on disk is the content that was built.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/astro-build';
 import { assertBuilt } from '../helpers/built-site';
+import { freePort } from '../helpers/nginx';
 import { launchBrowser } from './browser';
 
 let dev: ChildProcess;
 let url: string;
 let browser: Browser;
 let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   assertBuilt();

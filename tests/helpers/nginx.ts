@@ -120,7 +120,8 @@ function fallbackRedirects(siteDir: string, base: string): Redirect[] {
   return contentPages(CONTENT).flatMap((page) => page.aliases.map((from) => ({ from, to: page.path })));
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (the servers the tests start listen there). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const probe = createServer();
     probe.once('error', fail);
