@@ -73,8 +73,9 @@ export interface AnalyzedQuery {
 /** Longer queries are cut: nobody types more, and every word costs index fetches. */
 export const MAX_QUERY_LENGTH = 100;
 
-const HANGUL_FIRST = 0xac00;
-const HANGUL_LAST = 0xd7a3;
+/** The precomposed Hangul syllables 가–힣. */
+export const HANGUL_FIRST = 0xac00;
+export const HANGUL_LAST = 0xd7a3;
 const isHangulSyllable = (c: string) => {
   const code = c.charCodeAt(0);
   return code >= HANGUL_FIRST && code <= HANGUL_LAST;
@@ -402,82 +403,6 @@ export function queryTokens(query: AnalyzedQuery): string[] {
 }
 
 // ---------------------------------------------------------------------------
-// Token encoding for Pagefind.
-//
-// Pagefind lower-cases words, NFD-decomposes non-ASCII ones (Hangul becomes
-// jamo), drops non-alphanumeric characters and matches query words as
-// prefixes, falling back to a shorter indexed prefix when nothing extends the
-// word. Tokens are therefore written in a small ASCII alphabet that survives
-// all of that unchanged, and end with a sentinel letter that never occurs
-// inside a token: a query word can then only ever be a prefix of itself, so
-// prefix matching, the shorter-prefix fallback and chunk straddling all vanish.
-
-const DIGITS = '0123456789abcdefghijklmnopqrstuv';
-/** Never one of DIGITS. */
-export const TOKEN_SENTINEL = 'z';
-
-function base32(value: number, width: number): string {
-  let out = '';
-  for (let i = 0; i < width; i++) {
-    out = DIGITS[value & 31] + out;
-    value >>>= 5;
-  }
-  return out;
-}
-
-/**
- * Prefix-free code per code point: a Hangul syllable takes 3 symbols whose first
- * is 0–a (11,172 < 11·1024); other characters take a kind symbol and a payload.
- */
-function encodeCodePoint(code: number): string {
-  if (code >= HANGUL_FIRST && code <= HANGUL_LAST) return base32(code - HANGUL_FIRST, 3);
-  if (code < 0x400) return 'b' + base32(code, 2);
-  if (code >= 0x3100 && code < 0x3500) return 'c' + base32(code - 0x3100, 2);
-  if (code <= 0xfffff) return 'd' + base32(code, 4);
-  return 'e' + base32(code, 5);
-}
-
-export function encodeToken(token: string): string {
-  let out = '';
-  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0)!);
-  return out + TOKEN_SENTINEL;
-}
-
-export function decodeToken(encoded: string): string {
-  const body = encoded.endsWith(TOKEN_SENTINEL) ? encoded.slice(0, -1) : encoded;
-  const read = (at: number, width: number) => {
-    let value = 0;
-    for (let i = 0; i < width; i++) {
-      const digit = DIGITS.indexOf(body[at + i] ?? '');
-      if (digit < 0) throw new Error(`Not an encoded token: ${encoded}`);
-      value = value * 32 + digit;
-    }
-    return value;
-  };
-  let out = '';
-  for (let at = 0; at < body.length; ) {
-    const lead = DIGITS.indexOf(body[at]!);
-    if (lead < 0) throw new Error(`Not an encoded token: ${encoded}`);
-    if (lead <= 10) {
-      out += String.fromCodePoint(HANGUL_FIRST + read(at, 3));
-      at += 3;
-    } else if (lead === 11) {
-      out += String.fromCodePoint(read(at + 1, 2));
-      at += 3;
-    } else if (lead === 12) {
-      out += String.fromCodePoint(0x3100 + read(at + 1, 2));
-      at += 3;
-    } else if (lead === 13) {
-      out += String.fromCodePoint(read(at + 1, 4));
-      at += 5;
-    } else if (lead === 14) {
-      out += String.fromCodePoint(read(at + 1, 5));
-      at += 6;
-    } else throw new Error(`Not an encoded token: ${encoded}`);
-  }
-  return out;
-}
-
 /** Human-readable form of a raw token, for debugging and test messages. */
 export function describeToken(token: string): string {
   return token.replace(UNIT_JOINER, '|').replace(SYNONYM_PREFIX, 'syn:').replace(CHOSEONG_PREFIX, 'cho:');

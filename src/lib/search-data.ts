@@ -3,7 +3,8 @@
  * page becomes a Pagefind record. Shared by the indexer (src/integrations/korean-search/),
  * the browser code and the tests, so all three agree on one format.
  */
-import { encodeToken, type KoreanAnalyzer, type SynonymGroup } from './korean-analyzer';
+import type { KoreanAnalyzer, SynonymGroup } from './korean-analyzer';
+import { encodeToken } from './pagefind-adapter';
 import type { DocSection } from './search-highlight';
 import type { SearchPage } from './search-extract';
 

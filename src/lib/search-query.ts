@@ -3,7 +3,8 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { encodeToken, normalizeChars, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm } from './korean-analyzer';
+import { normalizeChars, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm } from './korean-analyzer';
+import { encodeToken } from './pagefind-adapter';
 
 export type QueryPlan =
   | { status: 'empty' }

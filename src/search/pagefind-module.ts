@@ -4,17 +4,11 @@
  * main-thread fallback (pagefind-client.ts), so both load and answer alike.
  */
 
+import type { PagefindModule } from '../lib/pagefind-adapter';
 import { withBase } from '../lib/urls';
 
 /** Where Pagefind's own bundle (pagefind.js, its WASM and index chunks) is served. */
 export const PAGEFIND_BASE = withBase('/pagefind/');
-
-/** The part of Pagefind's browser API (pagefind.js) that our search uses. */
-export interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number }[] } | null>;
-}
 
 export type PagefindRequest = { id: number; kind: 'init' } | { id: number; kind: 'search'; term: string; filters: Record<string, string> };
 

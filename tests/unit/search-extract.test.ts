@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer, encodeToken } from '../../src/lib/korean-analyzer';
+import { createKoreanAnalyzer } from '../../src/lib/korean-analyzer';
+import { encodeToken } from '../../src/lib/pagefind-adapter';
 import { MAX_TOKEN_REPEATS, buildSearchRecord } from '../../src/lib/search-data';
 import { extractSearchPage, urlOfBuiltFile } from '../../src/lib/search-extract';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer, describeToken, encodeToken } from '../../src/lib/korean-analyzer';
+import { createKoreanAnalyzer, describeToken } from '../../src/lib/korean-analyzer';
+import { encodeToken } from '../../src/lib/pagefind-adapter';
 import { cleanQuery, coverTerm, pagefindQuery, planQuery, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 

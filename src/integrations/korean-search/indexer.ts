@@ -27,16 +27,10 @@ import { chooseShardCount, serializeShard, shardVocabulary } from '../../lib/sea
 import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
 import { readFragments } from './pagefind-files';
+import { RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
 
 /** Folders of generated search files, never pages to index. */
 const SKIP_DIRS = new Set(['pagefind', SEARCH_DATA_DIR, '_stock-pagefind', '_astro']);
-
-/**
- * What Pagefind writes that the site never loads: its ready-made UIs and its
- * highlighter (ours are in src/search/). pagefind.js and pagefind-worker.js stay:
- * the main-thread fallback starts Pagefind's own worker.
- */
-const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 function listHtmlFiles(dir: string): string[] {
   const files: string[] = [];
@@ -104,9 +98,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
     const added = await index.addCustomRecord({
       url: page.url,
       content: record.content,
-      // Not a reader's language: the tokens are ASCII codes, and no Pagefind
-      // stemmer exists for "ko", so none can touch them.
-      language: 'ko',
+      language: RECORD_LANGUAGE,
       meta: { title: record.titleTokens },
       filters: { section: [page.section], tag: page.tags, kind: [page.kind] },
     });

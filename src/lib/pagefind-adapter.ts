@@ -1,0 +1,103 @@
+/**
+ * Everything the Korean search relies on inside Pagefind that Pagefind does not
+ * promise as public API, in one place. Pagefind is pinned to PAGEFIND_VERSION in
+ * package.json, and tests/build/pagefind-contract.test.ts checks each reliance below
+ * against the installed Pagefind, so an upgrade that changes one fails there first.
+ *
+ * 1. Token matching (the encoding below): Pagefind lower-cases words, NFD-decomposes
+ *    non-ASCII ones (Hangul becomes jamo), drops non-alphanumeric characters, matches
+ *    query words as prefixes and falls back to a shorter indexed prefix when nothing
+ *    extends a word. Our tokens survive all of that unchanged and cannot be a prefix
+ *    of one another.
+ * 2. No stemmer for the record language RECORD_LANGUAGE ("ko"), so the encoded tokens
+ *    are indexed as written.
+ * 3. Result ids are the fragment files' names (fragment/<id>.pf_fragment); a fragment
+ *    file is gzip data that starts, inflated, with FRAGMENT_SIGNATURE, then JSON with
+ *    the page's `url` (parseFragment). The indexer names each page's shown text after
+ *    its fragment and then drops the fragments.
+ * 4. pagefind.js, imported in a worker, finds no `window` and runs its search in place
+ *    (our worker, src/search/pagefind-worker.ts); on a page it starts its own
+ *    pagefind-worker.js (the main-thread fallback).
+ * 5. The browser API used (PagefindModule) and the files Pagefind writes: which are
+ *    named after their content (cache rules in http-headers.ts) and which the site
+ *    never loads (UNUSED_PAGEFIND_FILES).
+ * 6. Filter indexes are not preloaded: once loaded, Pagefind counts every filter value
+ *    against every result on every search (filter.rs get_filters).
+ */
+import { HANGUL_FIRST, HANGUL_LAST } from './korean-analyzer';
+
+/** The exact Pagefind release these reliances were checked against. */
+export const PAGEFIND_VERSION = '1.6.0';
+
+/** Language of every record: not a reader's language, but one Pagefind has no stemmer for. */
+export const RECORD_LANGUAGE = 'ko';
+
+/** What an inflated Pagefind data file starts with. */
+export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/** The part of a fragment our indexer reads. */
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  word_count: number;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: { element: string; id: string; text: string; location: number }[];
+}
+
+/** A fragment file's id: its name without the extension. */
+export const FRAGMENT_FILE = /^(.+)\.pf_fragment$/;
+
+/** Parses an inflated fragment file; throws when the signature is missing. */
+export function parseFragment(inflated: Uint8Array): PagefindFragment {
+  const head = new TextDecoder('latin1').decode(inflated.subarray(0, FRAGMENT_SIGNATURE.length));
+  if (head !== FRAGMENT_SIGNATURE) throw new Error('Not a Pagefind fragment: signature missing');
+  return JSON.parse(new TextDecoder().decode(inflated.subarray(FRAGMENT_SIGNATURE.length))) as PagefindFragment;
+}
+
+/** Files Pagefind writes that the site never loads: its ready-made UIs and highlighter. */
+export const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+/** The part of Pagefind's browser API (pagefind.js) that our search uses. */
+export interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number }[] } | null>;
+}
+
+// Token encoding: a small ASCII alphabet that Pagefind's word handling leaves
+// unchanged, and a sentinel letter that never occurs inside a token, so a query
+// word can only ever be a prefix of itself: prefix matching, the shorter-prefix
+// fallback and chunk straddling all vanish.
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuv';
+/** Ends every encoded token; never one of DIGITS. */
+export const TOKEN_SENTINEL = 'z';
+
+function base32(value: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = DIGITS[value & 31] + out;
+    value >>>= 5;
+  }
+  return out;
+}
+
+/**
+ * Prefix-free code per code point: a Hangul syllable takes 3 symbols whose first
+ * is 0–a (11,172 < 11·1024); other characters take a kind symbol and a payload.
+ */
+function encodeCodePoint(code: number): string {
+  if (code >= HANGUL_FIRST && code <= HANGUL_LAST) return base32(code - HANGUL_FIRST, 3);
+  if (code < 0x400) return 'b' + base32(code, 2);
+  if (code >= 0x3100 && code < 0x3500) return 'c' + base32(code - 0x3100, 2);
+  if (code <= 0xfffff) return 'd' + base32(code, 4);
+  return 'e' + base32(code, 5);
+}
+
+/** An analyzer token (src/lib/korean-analyzer.ts) as Pagefind indexes and searches it. */
+export function encodeToken(token: string): string {
+  let out = '';
+  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0)!);
+  return out + TOKEN_SENTINEL;
+}

@@ -1,0 +1,111 @@
+/**
+ * The contract with Pagefind (src/lib/pagefind-adapter.ts): each reliance the Korean
+ * search makes on Pagefind internals, checked against the installed Pagefind on a
+ * tiny index, so an upgrade that changes one fails here and not in a reader's browser.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
+import { PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../../src/lib/pagefind-adapter';
+import { startBenchServer, type BenchServer } from '../../scripts/lib/bench-server';
+import { launchBrowser } from '../e2e/browser';
+import { REPO_ROOT } from '../helpers/astro-build';
+
+/** Three pages whose tokens share prefixes: 컴퓨 is a prefix of 컴퓨터 before encoding. */
+const PAGES = [
+  { url: '/a/', tokens: ['컴퓨', '센터'] },
+  { url: '/b/', tokens: ['컴퓨터', '센터'] },
+  { url: '/c/', tokens: ['AI', '양자'] },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'pagefind-contract-'));
+const bundle = join(dir, 'pagefind');
+let server: BenchServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind index not created');
+  for (const page of PAGES) {
+    const added = await index.addCustomRecord({ url: page.url, content: page.tokens.map(encodeToken).join(' '), language: RECORD_LANGUAGE, meta: { title: encodeToken(page.tokens[0]!) } });
+    expect(added.errors).toEqual([]);
+  }
+  expect((await index.writeFiles({ outputPath: bundle })).errors).toEqual([]);
+  await pagefind.close();
+  // A page to load pagefind.js from, and a module worker that runs it with no window.
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>contract</title>');
+  writeFileSync(
+    join(dir, 'worker.js'),
+    `self.onmessage = async (e) => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ basePath: '/pagefind/' }); await pf.init();
+      const r = await pf.search(e.data); self.postMessage({ ids: r.results.map((x) => x.id), hasWindow: typeof window !== 'undefined' }); };`,
+  );
+  server = await startBenchServer(dir);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs a search in a module worker on a page of the tiny site. */
+async function searchInWorker(term: string): Promise<{ ids: string[]; hasWindow: boolean }> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`);
+  const reply = await page.evaluate(
+    (t) =>
+      new Promise<{ ids: string[]; hasWindow: boolean }>((resolve, reject) => {
+        const worker = new Worker('/worker.js', { type: 'module' });
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage(t);
+      }),
+    term,
+  );
+  await page.close();
+  return reply;
+}
+
+describe('Pagefind contract', () => {
+  it(`is the pinned release ${PAGEFIND_VERSION}, pinned exactly in package.json`, () => {
+    const installed = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(installed.version).toBe(PAGEFIND_VERSION);
+    expect(manifest.devDependencies.pagefind).toBe(PAGEFIND_VERSION);
+  });
+
+  it('names fragment files after the result id, as gzip with its signature and the page url', () => {
+    const fragments = readFragments(bundle);
+    expect(fragments.map((f) => f.fragment.url).sort()).toEqual(PAGES.map((p) => p.url));
+    for (const { hash } of fragments) expect(hash).toMatch(/^[\w-]+$/);
+  });
+
+  it('matches an encoded token only as itself: no prefix match, no shorter-prefix fallback, in a worker with no window', async () => {
+    const byUrl = new Map(readFragments(bundle).map((f) => [f.fragment.url, f.hash]));
+    const short = await searchInWorker(encodeToken('컴퓨'));
+    expect(short.hasWindow).toBe(false);
+    expect(short.ids).toEqual([byUrl.get('/a/')]);
+    expect((await searchInWorker(encodeToken('컴퓨터'))).ids).toEqual([byUrl.get('/b/')]);
+    expect((await searchInWorker(encodeToken('센터'))).ids.sort()).toEqual([byUrl.get('/a/'), byUrl.get('/b/')].sort());
+    // A token nobody has returns nothing, not the nearest shorter prefix.
+    expect((await searchInWorker(encodeToken('컴'))).ids).toEqual([]);
+    expect((await searchInWorker(encodeToken('양자컴퓨터'))).ids).toEqual([]);
+    // Every word must match (AND).
+    expect((await searchInWorker(`${encodeToken('컴퓨')} ${encodeToken('양자')}`)).ids).toEqual([]);
+  });
+
+  it('writes the files the cache rules and the clean-up expect', () => {
+    const names = readdirSync(bundle);
+    expect(names).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'index', 'fragment']));
+    expect(names.some((n) => /\.pf_meta$/.test(n))).toBe(true);
+    expect(names.some((n) => /^wasm\..+\.pagefind$/.test(n))).toBe(true);
+    // The UI files the indexer deletes are still what Pagefind writes.
+    expect(names.filter((n) => UNUSED_PAGEFIND_FILES.test(n)).length).toBeGreaterThanOrEqual(4);
+    for (const chunk of readdirSync(join(bundle, 'index'))) expect(chunk).toMatch(/^.+_[0-9a-f]+\.pf_index$/);
+  });
+});
