@@ -9,7 +9,7 @@
  * - the pass rule of the evaluation and the summary figures.
  */
 import type { BenchServer } from './bench-server';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -18,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
 import { RESULTS_PAGE_SIZE } from '../../src/lib/search-data';
 import { urlOfBuiltFile } from '../../src/lib/search-extract';
+import { listBuiltPages } from '../../src/integrations/korean-search/built-pages';
 
 export const STOCK_DIR = '_stock-pagefind';
 
@@ -33,22 +34,9 @@ export function readQueries(file: string): EvalQuery[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] }).queries;
 }
 
-function htmlFiles(dir: string, skip: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skip.has(entry.name)) out.push(...htmlFiles(path, skip));
-    } else if (entry.name === 'index.html') out.push(path);
-  }
-  return out;
-}
-
-const SKIP = new Set(['pagefind', 'pagefind-ko', STOCK_DIR, '_astro']);
-
 /** Built pages that search indexes (their article carries data-search-page). */
 export function searchablePages(distDir: string): { file: string; url: string; html: string }[] {
-  return htmlFiles(distDir, SKIP)
+  return listBuiltPages(distDir)
     .map((file) => ({ file, url: urlOfBuiltFile(relative(distDir, file)), html: readFileSync(file, 'utf8') }))
     .filter((p) => /<article[^>]*\sdata-search-page[\s=>]/.test(p.html));
 }
@@ -87,7 +75,7 @@ function visibleText(node: Root | RootContent): string {
 /** Normalized visible text of every built page, by URL: what `expect` is judged against. */
 export function pageTexts(distDir: string): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const file of htmlFiles(distDir, SKIP)) {
+  for (const file of listBuiltPages(distDir)) {
     texts.set(urlOfBuiltFile(relative(distDir, file)), normalizeForMatch(visibleText(fromHtml(readFileSync(file, 'utf8')))));
   }
   return texts;

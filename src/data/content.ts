@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { SECTIONS, getSection, type SectionSlug } from './sections';
 import { TAG_IDS, TAGS, type TagId } from './tags';
 import { milestoneSortKey } from '../lib/format';
-import { FIXED_PATHS, assertSlug, glossaryPath, glossaryUrl, policyPath, sectionPath, tagPath, withBase } from '../lib/urls';
+import { FIXED_PATHS, assertSlug, glossaryPath, policyPath, sectionPath, tagPath, withBase } from '../lib/urls';
 
 export type PolicyEntry = CollectionEntry<SectionSlug>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -150,4 +150,3 @@ export async function getTimeline(): Promise<TimelineItem[]> {
     .sort((a, b) => milestoneSortKey(a.when) - milestoneSortKey(b.when) || a.entry.data.title.localeCompare(b.entry.data.title, 'ko'));
 }
 
-export { glossaryUrl };

@@ -5,7 +5,6 @@
  */
 import type { KoreanAnalyzer, SynonymGroup } from './korean-analyzer';
 import { encodeToken } from './pagefind-adapter';
-import type { DocSection } from './search-highlight';
 import type { SearchPage } from './search-extract';
 
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
@@ -29,16 +28,6 @@ export interface SearchManifest {
   suggestions: { label: string; path: string; alsoKnownAs?: string[] }[];
 }
 
-/** doc/<pagefind hash>.gz: a page as shown in results, in its original text. */
-export interface SearchDoc {
-  url: string;
-  title: string;
-  kind: 'policy' | 'glossary';
-  section: string;
-  sectionTitle: string;
-  tags: string[];
-  sections: DocSection[];
-}
 
 /**
  * How often one token is indexed per page. Every position is stored in the

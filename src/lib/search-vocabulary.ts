@@ -37,26 +37,25 @@ export function shardVocabulary(tokens: Iterable<string>, shardCount: number): s
   return shards;
 }
 
-/**
- * A shard file: one token per line, followed by a space and its document
- * frequency when `frequencies` knows it (encoded tokens never hold a space).
- */
-export function serializeShard(tokens: readonly string[], frequencies?: ReadonlyMap<string, number>): string {
-  return tokens.map((t) => (frequencies?.has(t) ? `${t} ${frequencies.get(t)}` : t)).join('\n');
+/** A shard file: one `token count` line per token, the count being the pages that hold it. */
+export function serializeShard(tokens: readonly string[], frequencies: ReadonlyMap<string, number>): string {
+  return tokens
+    .map((t) => {
+      const count = frequencies.get(t);
+      if (count === undefined) throw new Error(`No page count for vocabulary token ${t}`);
+      return `${t} ${count}`;
+    })
+    .join('\n');
 }
 
-export function parseShard(text: string): Set<string> {
-  return new Set(parseShardFrequencies(text).keys());
-}
-
-/** Token → document frequency; NaN for a token written without one. */
+/** Token → number of pages holding it. A line that is not `token count` means a broken or foreign file: it throws. */
 export function parseShardFrequencies(text: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (!line) continue;
-    const space = line.indexOf(' ');
-    if (space < 0) map.set(line, NaN);
-    else map.set(line.slice(0, space), Number(line.slice(space + 1)));
+    const match = /^([0-9a-z]+) (\d+)$/.exec(line);
+    if (!match) throw new Error(`Vocabulary shard line is not "token count": ${JSON.stringify(line.slice(0, 40))}`);
+    map.set(match[1]!, Number(match[2]));
   }
   return map;
 }

@@ -4,7 +4,8 @@
  * the original text of the pages to show. Everything is fetched on first use.
  */
 import { createKoreanAnalyzer, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
-import { SEARCH_DATA_DIR, isGzip, type SearchDoc, type SearchManifest } from '../lib/search-data';
+import { SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
+import type { SearchPage } from '../lib/search-extract';
 import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type TokenCost } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
@@ -32,7 +33,7 @@ export interface FilterOption {
 
 export interface SearchHit {
   id: string;
-  doc: SearchDoc;
+  doc: SearchPage;
 }
 
 export type SearchOutcome =
@@ -72,7 +73,7 @@ export class SearchEngine {
   private analyzer: KoreanAnalyzer | null = null;
   private pagefind: PagefindClient | null = null;
   private readonly shards = new Map<number, Promise<Map<string, number>>>();
-  private readonly docs = new Map<string, Promise<SearchDoc>>();
+  private readonly docs = new Map<string, Promise<SearchPage>>();
 
   constructor(private readonly options: SearchEngineOptions) {}
 
@@ -108,10 +109,10 @@ export class SearchEngine {
   }
 
   /** The page text of a result, as shown. */
-  loadDoc(id: string): Promise<SearchDoc> {
+  loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
     if (!doc) {
-      doc = this.loadManifest().then((m) => fetchGzipText(`${DATA_BASE}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchDoc));
+      doc = this.loadManifest().then((m) => fetchGzipText(`${DATA_BASE}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage));
       doc.catch(() => this.docs.delete(id));
       this.docs.set(id, doc);
     }
@@ -163,7 +164,7 @@ export class SearchEngine {
     const fixedCharge = Math.max(1, manifest.pageCount / 100);
     const cost: TokenCost = (token) => {
       const pages = shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
-      return pages !== undefined && Number.isFinite(pages) ? pages + fixedCharge : undefined;
+      return pages === undefined ? undefined : pages + fixedCharge;
     };
     const ids = await pagefind.search(pagefindQuery(plan, cost), pagefindFilters);
     // Filter choices come from the manifest (every section and used tag), not from

@@ -97,14 +97,15 @@ describe('search page', () => {
   });
 
   it.each([
-    ['empty', ''],
-    ['one syllable', '법'],
-    ['500 characters', '양자컴퓨터 '.repeat(84)],
-    ['emoji', '😀🎉🚀'],
-    ['punctuation', '?!…·,.;'],
-    ['html', '<img src=x onerror="window.__pwned=1">'],
-    ['script', '<script>window.__pwned=1</script>'],
-  ])('answers bad input gracefully: %s', async (_name, query) => {
+    // [case, query, results expected, words the status message must contain]
+    ['empty', '', false, '검색어를 입력하세요'],
+    ['one syllable', '법', false, '두 글자 이상'],
+    ['500 characters', '양자컴퓨터 '.repeat(84), true, '앞부분만'],
+    ['emoji', '😀🎉🚀', false, '검색할 수 없습니다'],
+    ['punctuation', '?!…·,.;', false, '검색할 수 없습니다'],
+    ['html', '<img src=x onerror="window.__pwned=1">', false, '사이트에 없습니다'],
+    ['script', '<script>window.__pwned=1</script>', false, '사이트에 없습니다'],
+  ] as const)('answers bad input gracefully: %s', async (_name, query, found, message) => {
     const page = await newPage();
     await page.goto(`${server.url}/search/`);
     await page.fill('[data-search-input]', query);
@@ -115,10 +116,12 @@ describe('search page', () => {
       pwned: (window as unknown as { __pwned?: number }).__pwned,
       injected: document.querySelectorAll('[data-search-page-root] img, [data-search-page-root] script').length,
       total: document.querySelector<HTMLElement>('[data-search-results]')!.dataset.total,
+      status: document.querySelector('[data-search-status]')!.textContent ?? '',
     }));
     expect(state.pwned).toBeUndefined();
     expect(state.injected).toBe(0);
-    expect(Number(state.total)).toBeGreaterThanOrEqual(0);
+    expect(Number(state.total) > 0).toBe(found);
+    expect(state.status).toContain(message);
   });
 
   it('keeps ?q= in the address and filters by section and tag', async () => {

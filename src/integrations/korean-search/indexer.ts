@@ -21,27 +21,14 @@ import * as pagefind from 'pagefind';
 import { SECTIONS } from '../../data/sections';
 import { TAGS } from '../../data/tags';
 import { createKoreanAnalyzer, type SynonymGroup } from '../../lib/korean-analyzer';
-import { SEARCH_DATA_DIR, buildSearchRecord, type SearchDoc, type SearchManifest } from '../../lib/search-data';
-import { extractSearchPage, urlOfBuiltFile } from '../../lib/search-extract';
+import { SEARCH_DATA_DIR, buildSearchRecord, type SearchManifest } from '../../lib/search-data';
+import { extractSearchPage, urlOfBuiltFile, type SearchPage } from '../../lib/search-extract';
 import { chooseShardCount, serializeShard, shardVocabulary } from '../../lib/search-vocabulary';
 import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
+import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
 import { RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
-
-/** Folders of generated search files, never pages to index. */
-const SKIP_DIRS = new Set(['pagefind', SEARCH_DATA_DIR, '_stock-pagefind', '_astro']);
-
-function listHtmlFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) files.push(...listHtmlFiles(path));
-    } else if (entry.name === 'index.html') files.push(path);
-  }
-  return files.sort();
-}
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
@@ -87,7 +74,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   /** Digest of every shown text, for the build id. */
   const docDigest = createHash('sha256');
   const usedTags = new Set<string>();
-  for (const file of listHtmlFiles(distDir)) {
+  for (const file of listBuiltPages(distDir)) {
     const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
     if (!page) continue;
     const record = buildSearchRecord(page, analyzer);
@@ -103,14 +90,13 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
       filters: { section: [page.section], tag: page.tags, kind: [page.kind] },
     });
     if (added.errors.length) throw new Error(`${page.url}: ${added.errors.join('; ')}`);
-    const { url, title, kind, section, sectionTitle, tags, sections } = page;
-    const doc: SearchDoc = { url, title, kind, section, sectionTitle, tags, sections };
-    const json = JSON.stringify(doc);
+    // doc/<pagefind hash>.gz: the page as shown in results, in its original text.
+    const json = JSON.stringify(page satisfies SearchPage);
     docDigest.update(json);
     const pending = join(dataDir, 'doc', `pending-${pendingDocs.size}.gz`);
     writeFileSync(pending, gzip(json));
-    pendingDocs.set(url, pending);
-    for (const tag of tags) usedTags.add(tag);
+    pendingDocs.set(page.url, pending);
+    for (const tag of page.tags) usedTags.add(tag);
   }
   const pageCount = pendingDocs.size;
   if (pageCount === 0) throw new Error(`${distDir}에 색인할 페이지(<article data-search-page>)가 없습니다.`);
