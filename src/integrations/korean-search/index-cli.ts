@@ -1,8 +1,5 @@
 /**
- * The indexer as a process of its own, started by the integration after the build:
- * Pagefind's writer is the memory peak of a large build, and Astro's heap is still
- * alive in the parent, so the two are kept apart (and the parent's V8 heap cap does
- * not apply to the indexer).
+ * The indexer as a process of its own (index-job.ts says who starts it and why).
  *
  * Usage: node --import tsx src/integrations/korean-search/index-cli.ts <outDir> <contentDigest>
  */
@@ -15,7 +12,7 @@ if (!distDir || !digest) {
 }
 try {
   const summary = await buildSearchIndex({ distDir, contentDigest: digest });
-  // One JSON line the integration reads back for its log.
+  // One JSON line runIndexJob reads back.
   console.log(JSON.stringify({ searchIndex: summary }));
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -1,0 +1,36 @@
+/**
+ * `npm run build [-- astro build options]`: Astro with a V8 heap cap of 1,024 MB,
+ * then, once Astro has exited, the Korean search index in a process of its own
+ * (src/integrations/korean-search/index-job.ts explains the memory reason). The
+ * result is the same as a plain `astro build`, which indexes inside its own run.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { JOB_FILE_ENV, describeSummary, runIndexJob, type IndexJob } from '../src/integrations/korean-search/index-job';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** Astro's heap cap: higher caps let garbage pile up and took a 10,000-page build past 4 GB (docs/benchmarks.md). */
+const ASTRO_HEAP_MB = 1024;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('close', (code, signal) => ok(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'korean-search-job-'));
+const jobFile = join(work, 'job.json');
+try {
+  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], { ...process.env, [JOB_FILE_ENV]: jobFile });
+  if (code !== 0) process.exit(code);
+  if (!existsSync(jobFile)) throw new Error('Astro 빌드가 검색 색인 작업을 남기지 않았습니다: astro.config의 koreanSearch 통합을 확인하세요.');
+  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as IndexJob;
+  console.log(`[korean-search] ${describeSummary(await runIndexJob(ROOT, job))}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
