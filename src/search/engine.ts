@@ -3,7 +3,7 @@
  * the vocabulary, asks Pagefind for the pages holding every token, and loads
  * the original text of the pages to show. Everything is fetched on first use.
  */
-import { createKoreanAnalyzer, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
+import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
 import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type TokenCost } from '../lib/search-query';
@@ -16,9 +16,37 @@ import { PAGEFIND_BASE } from './pagefind-module';
 
 const DATA_BASE = withBase(`/${SEARCH_DATA_DIR}/`);
 
-export interface SearchEngineOptions {
-  /** Starts the worker Pagefind runs in (pagefind-worker.ts, however the caller bundled it). */
-  createWorker(): Worker;
+/** What the engine asks Pagefind: ids of the pages holding every token, best first. */
+export interface PagefindSearcher {
+  warmUp(): void;
+  search(term: string, filters?: Record<string, string>): Promise<string[]>;
+}
+
+export type SearchEngineOptions = {
+  /** Where manifest.json, vocab/ and doc/ are served (default: pagefind-ko/ under the site's base path). */
+  dataBase?: string;
+} & (
+  | {
+      /** Starts the worker Pagefind runs in (pagefind-worker.ts, however the caller bundled it). */
+      createWorker(): Worker;
+    }
+  | {
+      /** A Pagefind of the caller's own (npm run search:explain runs one in Node). */
+      pagefind: PagefindSearcher;
+    }
+);
+
+/** Each step of one search, for npm run search:explain. */
+export interface SearchTrace {
+  /** The query words as analysed: text, kind and tokens (readable form). */
+  terms: { text: string; kind: string; tokens: string[] }[];
+  ignored: string[];
+  /** Vocabulary shards fetched for the query's tokens. */
+  shards: number[];
+  /** Pages holding each query token (readable token → count; undefined when no page has it). */
+  pageCounts: { token: string; encoded: string; pages: number | undefined }[];
+  /** The encoded tokens sent to Pagefind (null when an unknown word stopped the search first). */
+  pagefindQuery: string | null;
 }
 
 export interface SearchFilters {
@@ -71,14 +99,17 @@ async function fetchGzipText(url: string): Promise<string> {
 export class SearchEngine {
   private manifest: Promise<SearchManifest> | null = null;
   private analyzer: KoreanAnalyzer | null = null;
-  private pagefind: PagefindClient | null = null;
+  private pagefind: PagefindSearcher | null = null;
+  private readonly dataBase: string;
   private readonly shards = new Map<number, Promise<Map<string, number>>>();
   private readonly docs = new Map<string, Promise<SearchPage>>();
 
-  constructor(private readonly options: SearchEngineOptions) {}
+  constructor(private readonly options: SearchEngineOptions) {
+    this.dataBase = options.dataBase ?? DATA_BASE;
+  }
 
   loadManifest(): Promise<SearchManifest> {
-    this.manifest ??= fetch(`${DATA_BASE}manifest.json`, { cache: 'no-cache' }).then((r) => {
+    this.manifest ??= fetch(`${this.dataBase}manifest.json`, { cache: 'no-cache' }).then((r) => {
       if (!r.ok) throw new Error(`검색 색인을 불러오지 못했습니다 (HTTP ${r.status})`);
       return r.json() as Promise<SearchManifest>;
     });
@@ -86,9 +117,9 @@ export class SearchEngine {
     return this.manifest;
   }
 
-  private async getPagefind(): Promise<PagefindClient> {
+  private async getPagefind(): Promise<PagefindSearcher> {
     await this.loadManifest();
-    this.pagefind ??= new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
+    this.pagefind ??= 'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
     return this.pagefind;
   }
 
@@ -101,7 +132,7 @@ export class SearchEngine {
   private loadShard(n: number, build: string): Promise<Map<string, number>> {
     let shard = this.shards.get(n);
     if (!shard) {
-      shard = fetchGzipText(`${DATA_BASE}vocab/${n}.gz?v=${build}`).then(parseShardFrequencies);
+      shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then(parseShardFrequencies);
       shard.catch(() => this.shards.delete(n));
       this.shards.set(n, shard);
     }
@@ -112,7 +143,7 @@ export class SearchEngine {
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
     if (!doc) {
-      doc = this.loadManifest().then((m) => fetchGzipText(`${DATA_BASE}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage));
+      doc = this.loadManifest().then((m) => fetchGzipText(`${this.dataBase}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage));
       doc.catch(() => this.docs.delete(id));
       this.docs.set(id, doc);
     }
@@ -126,7 +157,7 @@ export class SearchEngine {
   async devIndexState(): Promise<DevSearchStatus['state'] | null> {
     if (!import.meta.env.DEV) return null;
     try {
-      const response = await fetch(`${DATA_BASE}${DEV_STATUS_FILE}`, { cache: 'no-store' });
+      const response = await fetch(`${this.dataBase}${DEV_STATUS_FILE}`, { cache: 'no-store' });
       return response.ok ? ((await response.json()) as DevSearchStatus).state : 'missing';
     } catch {
       return 'missing';
@@ -138,7 +169,8 @@ export class SearchEngine {
     void this.getPagefind().then((p) => p.warmUp(), () => undefined);
   }
 
-  async search(query: string, filters: SearchFilters = {}): Promise<SearchOutcome> {
+  /** Searches; `trace`, when given, receives what each step found (npm run search:explain). */
+  async search(query: string, filters: SearchFilters = {}, trace?: (trace: SearchTrace) => void): Promise<SearchOutcome> {
     const analyzer = await this.getAnalyzer();
     const manifest = await this.loadManifest();
     const plan = planQuery(query, analyzer);
@@ -150,7 +182,16 @@ export class SearchEngine {
     const shardIds = [...new Set(plan.encoded.map((t) => shardOf(t, manifest.vocabularyShards)))];
     const shards = new Map(await Promise.all(shardIds.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const)));
     const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
+    const report = (sent: string | null) =>
+      trace?.({
+        terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
+        ignored: plan.analyzed.ignored,
+        shards: shardIds,
+        pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: shards.get(shardOf(plan.encoded[i]!, manifest.vocabularyShards))?.get(plan.encoded[i]!) })),
+        pagefindQuery: sent,
+      });
     if (unknown.size > 0) {
+      report(null);
       const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
       return { kind: 'unknown', words, suggestions: suggest(query, manifest.suggestions) };
     }
@@ -166,7 +207,9 @@ export class SearchEngine {
       const pages = shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
       return pages === undefined ? undefined : pages + fixedCharge;
     };
-    const ids = await pagefind.search(pagefindQuery(plan, cost), pagefindFilters);
+    const sent = pagefindQuery(plan, cost);
+    report(sent);
+    const ids = await pagefind.search(sent, pagefindFilters);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));

@@ -16,13 +16,17 @@ export type PagefindReply = { id: number; ok: true; ids: string[] } | { id: numb
 
 /**
  * Loads Pagefind from `basePath` on first use (again after a failed load) and
- * answers requests with result ids, best first; `init` only loads.
+ * answers requests with result ids, best first; `init` only loads. `importModule`
+ * loads pagefind.js (Node, which cannot import over http, passes a file import).
  */
-export function createPagefindRunner(basePath: string): (request: PagefindRequest) => Promise<string[]> {
+export function createPagefindRunner(
+  basePath: string,
+  importModule: () => Promise<unknown> = () => import(/* @vite-ignore */ `${basePath}pagefind.js`),
+): (request: PagefindRequest) => Promise<string[]> {
   let pagefind: Promise<PagefindModule> | null = null;
   const load = () => {
     pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+      const module = (await importModule()) as PagefindModule;
       await module.options({ basePath });
       await module.init();
       return module;

@@ -1,0 +1,70 @@
+/**
+ * How the search answers one query on the last build, step by step: the analysed
+ * words and their tokens, the vocabulary shards read, each token's page count, the
+ * query sent to Pagefind, and the results with their titles. It runs the site's own
+ * SearchEngine and Pagefind (in Node, over a local server of the build), so what it
+ * prints is what a reader's browser does.
+ *
+ * Usage: npm run search:explain -- "질의" [--dist dist] [--section <slug>] [--tag <태그>] [--all]
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SearchEngine, type SearchTrace } from '../src/search/engine';
+import { createPagefindRunner } from '../src/search/pagefind-module';
+import { SEARCH_DATA_DIR } from '../src/lib/search-data';
+import { startBenchServer } from './lib/bench-server';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const valueFlags = new Set(['--dist', '--section', '--tag']);
+const query = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !valueFlags.has(all[i - 1] ?? ''));
+if (query === undefined) {
+  console.error('사용법: npm run search:explain -- "질의" [--dist dist] [--section 분야] [--tag 태그] [--all]');
+  process.exit(2);
+}
+const dist = resolve(arg('dist') ?? 'dist');
+if (!existsSync(join(dist, SEARCH_DATA_DIR, 'manifest.json'))) {
+  console.error(`${dist}에 검색 색인이 없습니다: 먼저 npm run build를 실행하세요.`);
+  process.exit(1);
+}
+
+const server = await startBenchServer(dist);
+try {
+  const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
+  let nextId = 0;
+  const engine = new SearchEngine({
+    dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
+    pagefind: { warmUp: () => undefined, search: (term, filters = {}) => run({ id: ++nextId, kind: 'search', term, filters }) },
+  });
+  let trace: SearchTrace | undefined;
+  const outcome = await engine.search(query, { section: arg('section'), tag: arg('tag') }, (t) => (trace = t));
+
+  console.log(`질의: ${JSON.stringify(query)}`);
+  if (trace) {
+    console.log('\n분석된 낱말');
+    for (const term of trace.terms) console.log(`  ${term.text} (${term.kind}): ${term.tokens.join(', ')}`);
+    if (trace.ignored.length) console.log(`  뺀 것: ${trace.ignored.join(', ')}`);
+    console.log(`\n읽은 어휘 조각: ${trace.shards.map((n) => `vocab/${n}.gz`).join(', ')}`);
+    console.log('\n토큰별 페이지 수');
+    for (const t of trace.pageCounts) console.log(`  ${t.token.padEnd(16)} ${t.encoded.padEnd(20)} ${t.pages ?? '없음'}`);
+    console.log(`\nPagefind에 보낸 질의: ${trace.pagefindQuery ?? '(보내지 않음: 사이트에 없는 낱말)'}`);
+  }
+  console.log(`\n결과: ${outcome.kind}`);
+  if (outcome.kind === 'results') {
+    const shown = process.argv.includes('--all') ? outcome.ids : outcome.ids.slice(0, 20);
+    console.log(`  ${outcome.total}쪽${shown.length < outcome.total ? ` (앞 ${shown.length}쪽, --all로 전부)` : ''}`);
+    for (const [i, id] of shown.entries()) {
+      const doc = await engine.loadDoc(id);
+      console.log(`  ${String(i + 1).padStart(3)}. ${id}  ${doc.title}  ${doc.url}`);
+    }
+  } else if (outcome.kind === 'unknown') {
+    console.log(`  사이트에 없는 낱말: ${outcome.words.join(', ')}`);
+  } else if (outcome.kind === 'no-terms') {
+    console.log(`  검색할 낱말이 없음 (뺀 것: ${outcome.ignored.join(', ') || '없음'})`);
+  }
+} finally {
+  await server.close();
+}

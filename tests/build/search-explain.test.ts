@@ -1,0 +1,29 @@
+/** npm run search:explain on the built site: every step is printed, for a hit and for an unknown word. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/astro-build';
+import { DIST, assertBuilt } from '../helpers/built-site';
+
+const explain = (query: string) =>
+  execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/search-explain.ts'), query, '--dist', DIST], { cwd: REPO_ROOT, encoding: 'utf8' });
+
+describe('npm run search:explain', () => {
+  beforeAll(() => assertBuilt());
+
+  it('prints the terms, tokens, shards, page counts, the Pagefind query and titled results', () => {
+    const out = explain('인공지능 기본법을');
+    expect(out).toMatch(/인공지능 \(synonym\): syn:ai/);
+    expect(out).toMatch(/기본법 \(word\): 기본, 본법/);
+    expect(out).toMatch(/읽은 어휘 조각: vocab\/\d+\.gz/);
+    expect(out).toMatch(/syn:ai\s+[0-9a-v]+z\s+\d+/);
+    expect(out).toMatch(/Pagefind에 보낸 질의: (?:[0-9a-v]+z ?)+/);
+    expect(out).toMatch(/1\. \S+ {2}AI기본법.* \/[a-z0-9-]+\/[a-z0-9-]+\//);
+  });
+
+  it('says which words stopped the search before Pagefind', () => {
+    const out = explain('김치 담그는 법');
+    expect(out).toContain('보내지 않음');
+    expect(out).toMatch(/사이트에 없는 낱말: .*김치/);
+  });
+});
