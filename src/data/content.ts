@@ -1,19 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { SECTIONS, getSection, type SectionSlug } from './sections';
+import { SECTIONS, SECTION_SLUGS, getSection, type SectionSlug } from './sections';
 import { TAG_IDS, TAGS, type TagId } from './tags';
 import { milestoneSortKey } from '../lib/format';
-import { FIXED_PATHS, assertSlug, glossaryPath, policyPath, sectionPath, tagPath, withBase } from '../lib/urls';
+import { findContentProblems, formatProblem, pagePath } from '../lib/content-checks';
+import { withBase } from '../lib/urls';
 
 export type PolicyEntry = CollectionEntry<SectionSlug>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
-
-/** Thrown for content that parses but is inconsistent; names the file and the field. */
-export class ContentError extends Error {
-  constructor(entry: { filePath?: string; id: string }, field: string, message: string) {
-    super(`[content] ${entry.filePath ?? entry.id}: ${field}: ${message}`);
-    this.name = 'ContentError';
-  }
-}
 
 interface ContentIndex {
   sections: { section: (typeof SECTIONS)[number]; overview: PolicyEntry; policies: PolicyEntry[] }[];
@@ -23,6 +16,15 @@ interface ContentIndex {
 }
 
 let cached: Promise<ContentIndex> | undefined;
+
+/**
+ * Every page of every section. The site keeps one collection per section (each
+ * section's folder is its own collection, see content.config.ts); this is the one
+ * place that walks them, so the rest of the code sees a single typed list.
+ */
+export async function getPolicyEntries(): Promise<PolicyEntry[]> {
+  return (await Promise.all(SECTION_SLUGS.map((slug) => getCollection(slug)))).flat();
+}
 
 /**
  * Loads every section and checks what the schemas cannot: that references point at
@@ -38,58 +40,38 @@ const keyOf = (collection: string, id: string) => `${collection}/${id}`;
 
 async function buildIndex(): Promise<ContentIndex> {
   const glossary = (await getCollection('glossary')).sort((a, b) => a.data.term.localeCompare(b.data.term, 'ko'));
-  const glossaryIds = new Set(glossary.map((g) => g.id));
-  for (const g of glossary) assertSlug(g.id, `${g.filePath}: 파일 이름`);
+  const entries = await getPolicyEntries();
+  const problems = findContentProblems({
+    sections: SECTIONS.map((s) => s.slug),
+    pages: entries.map((e) => ({
+      collection: e.collection,
+      id: e.id,
+      file: e.filePath ?? e.id,
+      kind: e.data.kind,
+      aliases: e.data.aliases,
+      related: e.data.related,
+      terms: e.data.terms,
+    })),
+    glossary: glossary.map((g) => ({ id: g.id, file: g.filePath ?? g.id })),
+    tags: TAG_IDS,
+  });
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
 
-  const byKey = new Map<string, PolicyEntry>();
-  const sections: ContentIndex['sections'] = [];
-  for (const section of SECTIONS) {
-    const entries = (await getCollection(section.slug)) as PolicyEntry[];
-    const overviews = entries.filter((e) => e.data.kind === 'overview');
-    if (overviews.length !== 1) {
-      throw new Error(`[content] content/${section.slug}/: kind: overview 페이지가 정확히 하나 있어야 합니다 (현재 ${overviews.length}개)`);
-    }
-    const policies = entries.filter((e) => e.data.kind === 'policy').sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
-    for (const entry of entries) {
-      assertSlug(entry.id, `${entry.filePath}: 파일 이름`);
-      byKey.set(keyOf(entry.collection, entry.id), entry);
-    }
-    sections.push({ section, overview: overviews[0]!, policies });
-  }
-
-  const urls = new Map<string, string>();
-  const claim = (url: string, by: string, entry: PolicyEntry, field: string) => {
-    const owner = urls.get(url);
-    if (owner) throw new ContentError(entry, field, `주소 ${url}가 이미 ${owner}에 쓰이고 있습니다 (중복 slug/별칭)`);
-    urls.set(url, by);
-  };
-  // Fixed routes and generated pages are claimed first, so an alias that shadows one
-  // is reported against its own file and field rather than as a route conflict.
-  for (const fixed of [...Object.values(FIXED_PATHS), glossaryPath(), tagPath(), ...glossary.map((g) => glossaryPath(g.id)), ...TAG_IDS.map((t) => tagPath(t))]) {
-    urls.set(fixed, `사이트의 고정 페이지 ${fixed}`);
-  }
-  for (const entry of byKey.values()) {
-    const by = entry.filePath ?? entry.id;
-    claim(entryPath(entry), by, entry, 'id');
-  }
-  for (const entry of byKey.values()) {
-    entry.data.aliases.forEach((alias, i) => claim(alias, entry.filePath ?? entry.id, entry, `aliases[${i}]`));
-    entry.data.related.forEach((ref, i) => {
-      if (!byKey.has(keyOf(ref.collection, ref.id))) {
-        throw new ContentError(entry, `related[${i}]`, `없는 페이지를 가리킵니다: ${ref.collection}/${ref.id}`);
-      }
-    });
-    entry.data.terms.forEach((ref, i) => {
-      if (!glossaryIds.has(ref.id)) throw new ContentError(entry, `terms[${i}]`, `용어집에 없는 용어입니다: ${ref.id}`);
-    });
-  }
-
+  const byKey = new Map(entries.map((e) => [keyOf(e.collection, e.id), e]));
+  const sections: ContentIndex['sections'] = SECTIONS.map((section) => {
+    const inSection = entries.filter((e) => e.collection === section.slug);
+    return {
+      section,
+      overview: inSection.find((e) => e.data.kind === 'overview')!,
+      policies: inSection.filter((e) => e.data.kind === 'policy').sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
+    };
+  });
   return { sections, policies: sections.flatMap((s) => s.policies), byKey, glossary };
 }
 
 /** The page's route path (without the base path): what aliases and the collision check compare. */
 export function entryPath(entry: PolicyEntry): string {
-  return entry.data.kind === 'overview' ? sectionPath(entry.collection) : policyPath(entry.collection, entry.id);
+  return pagePath({ collection: entry.collection, id: entry.id, kind: entry.data.kind });
 }
 
 /** The page's URL under the site's base path, for links. */
@@ -108,7 +90,7 @@ export async function getRelated(entry: PolicyEntry): Promise<PolicyEntry[]> {
 
 export async function getTerms(entry: PolicyEntry): Promise<GlossaryEntry[]> {
   const { glossary } = await loadContent();
-  const ids = entry.data.terms.map((t) => t.id);
+  const ids = entry.data.terms;
   return glossary.filter((g) => ids.includes(g.id));
 }
 
@@ -123,7 +105,7 @@ export async function getNeighbours(entry: PolicyEntry): Promise<{ prev?: Policy
 /** Pages (overviews included) that use a glossary term. */
 export async function getPagesUsingTerm(termId: string): Promise<PolicyEntry[]> {
   const { byKey } = await loadContent();
-  return [...byKey.values()].filter((e) => e.data.terms.some((t) => t.id === termId));
+  return [...byKey.values()].filter((e) => e.data.terms.includes(termId));
 }
 
 export async function getTagIndex(): Promise<{ id: TagId; label: string; pages: PolicyEntry[] }[]> {

@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { JSON_SCHEMA, load as loadYaml } from 'js-yaml';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 
 /**
- * Reads an MDX file's YAML frontmatter outside Astro (config time, scripts).
- * JSON_SCHEMA keeps dates as strings, exactly as Astro's schema then sees them.
+ * Reads an MDX file's frontmatter outside Astro (config time, lint:content, tests)
+ * with the parser Astro's MDX integration itself uses, so a value means the same
+ * here as in the build: an unquoted `2025-01-14` is a Date in both, and the schema
+ * refuses it in both.
  */
-export function readMdxFile(file: string): { data: unknown; body: string } {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: frontmatter(--- … ---)가 없습니다`);
-  return { data: loadYaml(match[1]!, { schema: JSON_SCHEMA }), body: match[2]! };
+export function parseMdx(text: string, file: string): { data: Record<string, unknown>; body: string } {
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(text, { frontmatter: 'remove' });
+  } catch (error) {
+    throw new Error(`${file}: 프런트매터 YAML을 읽을 수 없습니다: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  if (!parsed.rawFrontmatter) throw new Error(`${file}: frontmatter(--- … ---)가 없습니다`);
+  return { data: parsed.frontmatter as Record<string, unknown>, body: parsed.content };
+}
+
+export function readMdxFile(file: string): { data: Record<string, unknown>; body: string } {
+  return parseMdx(readFileSync(file, 'utf8'), file);
 }

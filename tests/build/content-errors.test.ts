@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureContent, policyFile } from '../helpers/fixture-content';
-import { buildSite, type BuildResult } from '../helpers/astro-build';
+import { buildSite, lintContent, type BuildResult } from '../helpers/astro-build';
 
 /** Two builds at a time: the machine has two cores. */
 const CONCURRENCY = 2;
@@ -29,14 +29,18 @@ afterAll(() => {
   for (const cleanup of cleanups) cleanup();
 });
 
-/** A fresh fixture, changed by `mutate`, built; the folders are removed after the file's tests. */
-async function buildFixture(mutate: (dir: string) => void = () => {}): Promise<BuildResult> {
+/**
+ * A fresh fixture, changed by `mutate`, built and linted (`lint` is lint:content's
+ * verdict on the same tree); the folders are removed after the file's tests.
+ */
+async function buildFixture(mutate: (dir: string) => void = () => {}): Promise<BuildResult & { lint: { code: number | null; output: string } }> {
   const dir = createFixtureContent();
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   mutate(dir);
+  const lint = lintContent(dir);
   const result = await limited(() => buildSite(dir));
   cleanups.push(result.cleanup);
-  return result;
+  return { ...result, lint };
 }
 
 /** Replaces one piece of a fixture file; fails loudly if the fixture changed shape. */
@@ -63,13 +67,16 @@ const withoutWarnings = (output: string) =>
     .filter((line) => !/\[WARN\]|^\s*[│╭╰─]|^\s*\d+ │/.test(line))
     .join('\n');
 
-function expectFailure(result: BuildResult, file: RegExp, field: RegExp, message?: RegExp) {
-  const errors = withoutWarnings(result.output);
-  const tail = last(errors);
-  expect(result.code, `the build should have failed, but exited ${result.code}:\n${tail}`).not.toBe(0);
-  expect(errors, `the build errors do not name the file ${file}:\n${tail}`).toMatch(file);
-  expect(errors, `the build errors do not name the field ${field}:\n${tail}`).toMatch(field);
-  if (message) expect(errors, `the build errors do not explain the problem:\n${tail}`).toMatch(message);
+/** The build and lint:content both refuse the tree, each naming the file, the field and the problem. */
+function expectFailure(result: BuildResult & { lint: { code: number | null; output: string } }, file: RegExp, field: RegExp, message?: RegExp) {
+  for (const [checker, run] of [['the build', result], ['lint:content', result.lint]] as const) {
+    const errors = withoutWarnings(run.output);
+    const tail = last(errors);
+    expect(run.code, `${checker} should have failed, but exited ${run.code}:\n${tail}`).not.toBe(0);
+    expect(errors, `${checker} does not name the file ${file}:\n${tail}`).toMatch(file);
+    expect(errors, `${checker} does not name the field ${field}:\n${tail}`).toMatch(field);
+    if (message) expect(errors, `${checker} does not explain the problem:\n${tail}`).toMatch(message);
+  }
 }
 
 const SECOND_FILE = /ai-g3\/second-policy\.mdx/;
@@ -78,7 +85,9 @@ describe('a valid fixture', { timeout: 240_000 }, () => {
   let result: BuildResult;
   let probe: string;
   beforeAll(async () => {
-    result = await buildFixture();
+    const built = await buildFixture();
+    result = built;
+    expect(built.lint.code, `lint:content refused the valid fixture:\n${built.lint.output}`).toBe(0);
     expect(result.code, `the valid fixture failed to build:\n${last(result.output)}`).toBe(0);
     probe = readFileSync(join(result.outDir, 'ai-g3', 'sample-policy', 'index.html'), 'utf8');
   });
@@ -165,6 +174,16 @@ describe('a broken fixture stops the build and names the file and the field', { 
   it.concurrent('duplicate URL: an alias equal to a glossary page', async () => {
     const result = await buildFixture(addToSecond('aliases: [/glossary/ai/]'));
     expectFailure(result, SECOND_FILE, /aliases\[0\]/, /\/glossary\/ai\//);
+  });
+
+  it.concurrent('unquoted updated date (a Date to the YAML parser, in the build and in lint alike)', async () => {
+    const result = await buildFixture(addToSecond('updated: 2025-01-14'));
+    expectFailure(result, SECOND_FILE, /\bupdated\b/, /따옴표/);
+  });
+
+  it.concurrent('a second overview in one section', async () => {
+    const result = await buildFixture(addToSecond('kind: overview'));
+    expectFailure(result, /ai-g3\/(second-policy|overview)\.mdx/, /\bkind\b/, /정확히 하나/);
   });
 
   it.concurrent('file name that is not a lowercase ASCII slug', async () => {

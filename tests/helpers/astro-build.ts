@@ -3,9 +3,10 @@
  * need it: its own content cache (ASTRO_CACHE_DIR) and output folder, so it never
  * collides with the main build in dist/ or with another test's build.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(REPO_ROOT, 'node_modules/.bin/node');
@@ -47,4 +48,13 @@ export function buildSite(contentDir: string, { timeoutMs = 120_000 } = {}): Pro
       ok({ code, output: output.replace(ANSI, ''), outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) });
     });
   });
+}
+
+/** `npm run lint:content` over a content folder (no key phrases: fixtures are not the site's text). */
+export function lintContent(contentDir: string): { code: number | null; output: string } {
+  const noPhrases = join(mkdtempSync(join(tmpdir(), 'no-phrases-')), 'key-phrases.txt');
+  writeFileSync(noPhrases, '');
+  const run = spawnSync(NODE, ['--import', 'tsx', join(REPO_ROOT, 'scripts/lint-content.ts'), '--dir', contentDir, '--key-phrases', noPhrases], { cwd: REPO_ROOT, encoding: 'utf8' });
+  rmSync(dirname(noPhrases), { recursive: true, force: true });
+  return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }

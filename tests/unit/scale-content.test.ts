@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { SECTION_SLUGS } from '../../src/data/sections';
 import { policySchema } from '../../src/schemas/policy';
-import { JSON_SCHEMA, load as loadYaml } from 'js-yaml';
+import { parseMdx } from '../../src/lib/frontmatter';
 import { createRng, finalSound, generateScaleContent, pageRef, withParticle } from '../../scripts/lib/scale-content';
 
-const frontmatterOf = (text: string): unknown => loadYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!, { schema: JSON_SCHEMA });
+const frontmatterOf = (text: string): unknown => parseMdx(text, 'generated.mdx').data;
 
-const schema = policySchema({
-  related: z.object({ collection: z.enum(SECTION_SLUGS), id: z.string() }).strict(),
-  term: z.string(),
-});
+const schema = policySchema;
 
 describe('withParticle', () => {
   it.each([
