@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /**
  * A calendar date written as a quoted `"YYYY-MM-DD"` string.
- * Unquoted YAML dates are parsed by js-yaml into `Date` objects and impossible
+ * Unquoted YAML dates are parsed by the YAML parser (Astro's and ours, src/lib/frontmatter.ts) into `Date` objects and impossible
  * ones roll over silently (2025-02-30 becomes 2 March), so only strings pass and
  * each one is checked against the real calendar.
  */
