@@ -53,9 +53,10 @@ export function parseShardFrequencies(text: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (!line) continue;
-    const match = /^([0-9a-z]+) (\d+)$/.exec(line);
-    if (!match) throw new Error(`Vocabulary shard line is not "token count": ${JSON.stringify(line.slice(0, 40))}`);
-    map.set(match[1]!, Number(match[2]));
+    const space = line.indexOf(' ');
+    const count = space > 0 ? Number(line.slice(space + 1)) : NaN;
+    if (!Number.isInteger(count) || count < 0) throw new Error(`Vocabulary shard line is not "token count": ${JSON.stringify(line.slice(0, 40))}`);
+    map.set(line.slice(0, space), count);
   }
   return map;
 }
