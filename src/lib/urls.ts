@@ -66,6 +66,8 @@ export const policyUrl = (section: string, id: string) => withBase(policyPath(se
 export const glossaryUrl = (id?: string) => withBase(glossaryPath(id));
 export const tagUrl = (tag?: string) => withBase(tagPath(tag));
 export const homeUrl = () => withBase(FIXED_PATHS.home);
+/** The open-data file and its JSON Schema (src/pages/data/). */
+export const OPEN_DATA_PATHS = { policies: '/data/policies.json', schema: '/data/policies.schema.json' } as const;
 export const timelineUrl = () => withBase(FIXED_PATHS.timeline);
 /** The search page, optionally with a query (`/search/?q=…`), the address a search can be shared by. */
 export function searchUrl(query?: string): string {
