@@ -32,10 +32,11 @@ const WEIGHT_PAGES = ['/', POLICY_PAGE, '/ai-g3/', '/glossary/', '/search/'];
 const LIGHTHOUSE_PAGES = ['/', POLICY_PAGE, '/search/'];
 const POLICY_BUDGET = 60 * 1024;
 /**
- * Raw bytes of script files a content page may load before search is used (the
- * header search button's loader, copy-link); the e2e suite holds every page to it.
+ * Raw bytes of script files a content page may load before search is used: the
+ * pre-paint theme script, the page module (search trigger, reader controls,
+ * copy-link, share) and Vite's dynamic-import helper. The e2e suite holds every page to it.
  */
-export const PAGE_SCRIPT_BUDGET = 6_000;
+export const PAGE_SCRIPT_BUDGET = 7_000;
 /** The search UI and its worker: loaded only when search is used. */
 export const isSearchUiScript = (url: string) => /\/_astro\/(main|pagefind-worker|search-highlight)[.-][\w-]+\.js$/.test(new URL(url, 'http://x').pathname);
 

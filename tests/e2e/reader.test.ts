@@ -155,3 +155,51 @@ describe('화면 설정', () => {
     expect(cspViolations, cspViolations.join('\n')).toEqual([]);
   });
 });
+
+describe('공유하기 on a policy page', () => {
+  it('uses the Web Share API where the browser has it, with the page title and address', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      (navigator as unknown as { share: (data: ShareData) => Promise<void> }).share = async (data) => {
+        (window as unknown as { __shared: ShareData }).__shared = data;
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}?highlight=AI#hannune-bogi`);
+    await page.click('[data-share-button]');
+    const shared = await page.evaluate(() => (window as unknown as { __shared?: ShareData }).__shared);
+    expect(shared?.url).toBe(`${new URL(server.url).origin}${new URL(server.url + POLICY).pathname}`);
+    expect(shared?.title).toBe(await page.textContent('h1'));
+    await context.close();
+  });
+
+  it('copies the address where it has not, and says so', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', { value: undefined });
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    await page.click('[data-share-button]');
+    await expect.poll(() => page.textContent('[data-share-status]')).toBe('페이지 주소를 복사했습니다.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    await context.close();
+  });
+
+  it('is not on section overviews, and hidden without JavaScript', async () => {
+    const context = await newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    expect(await page.isVisible('[data-share-button]')).toBe(false);
+    await page.goto(`${server.url}/ai-g3/`);
+    expect(await page.locator('[data-share-button]').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('no CSP violation in the share tests', () => {
+  it('holds', () => {
+    expect(cspViolations, cspViolations.join('\n')).toEqual([]);
+  });
+});
