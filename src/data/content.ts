@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { SECTIONS, SECTION_SLUGS, getSection, type SectionSlug } from './sections';
 import { TAG_IDS, TAGS, type TagId } from './tags';
 import { milestoneSortKey } from '../lib/format';
+import type { Milestone } from '../schemas/fields';
 import { findContentProblems, formatProblem, pagePath } from '../lib/content-checks';
 import { withBase } from '../lib/urls';
 
@@ -116,13 +117,7 @@ export async function getTagIndex(): Promise<{ id: TagId; label: string; pages: 
     .filter((t) => t.pages.length > 0);
 }
 
-export interface TimelineItem {
-  when: string;
-  until: boolean;
-  sourceWording?: string;
-  text: string;
-  entry: PolicyEntry;
-}
+export type TimelineItem = Milestone & { entry: PolicyEntry };
 
 /** Every milestone of every page, earliest first. */
 export async function getTimeline(): Promise<TimelineItem[]> {

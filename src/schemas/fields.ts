@@ -109,3 +109,5 @@ export const statusSchema = z.enum(Object.keys(STATUS_LABELS) as [keyof typeof S
 export const aliasSchema = z
   .string()
   .regex(/^\/([a-z0-9-]+\/)+$/, '별칭은 "/옛-경로/"처럼 소문자 ASCII와 슬래시로 된 경로여야 합니다');
+
+export type Milestone = z.output<typeof milestoneSchema>;
