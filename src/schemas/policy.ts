@@ -53,6 +53,13 @@ export const glossarySchema = z
     fullForm: z.string().optional(),
     /** Other spellings readers type. Search treats them as synonyms of `term`. */
     aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * English names, for foreign readers and journalists: the standard English name
+     * first (the form MSIT's English releases use), then established abbreviations
+     * only (MSIT, GRIs), never invented ones. Shown labelled 영문 and treated by
+     * search as synonyms of `term`, a multi-word name only as a whole phrase.
+     */
+    english: z.array(z.string().trim().min(1), { error: '영문 이름(english) 목록이 필요합니다' }).min(1, '영문 이름(english)이 하나 이상 필요합니다'),
     /** One-sentence definition. */
     summary: z.string().min(5).max(200),
     /** Where the definition comes from. */

@@ -55,7 +55,7 @@ export function createFixtureContent(): string {
   mkdirSync(join(dir, 'glossary'));
   writeFileSync(
     join(dir, 'glossary', 'ai.mdx'),
-    `---\nterm: AI\nfullForm: 인공지능\naliases: [인공지능]\nsummary: 사람의 지능을 흉내 내는 기술입니다.\n${SOURCE}\n---\n\n시험용 용어 설명입니다.\n`,
+    `---\nterm: AI\nfullForm: 인공지능\naliases: [인공지능]\nenglish: [artificial intelligence, AI]\nsummary: 사람의 지능을 흉내 내는 기술입니다.\n${SOURCE}\n---\n\n시험용 용어 설명입니다.\n`,
   );
   return dir;
 }

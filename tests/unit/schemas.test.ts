@@ -170,7 +170,7 @@ describe('field schemas', () => {
 });
 
 describe('glossary frontmatter', () => {
-  const term = { term: 'AI', fullForm: '인공지능', aliases: ['인공지능'], summary: '사람의 지능을 흉내 내는 기술입니다.', sources: [{ title: 't', publisher: 'p', url: 'https://example.org/' }] };
+  const term = { term: 'AI', fullForm: '인공지능', aliases: ['인공지능'], english: ['artificial intelligence', 'AI'], summary: '사람의 지능을 흉내 내는 기술입니다.', sources: [{ title: 't', publisher: 'p', url: 'https://example.org/' }] };
   it('accepts a valid term', () => {
     expect(glossarySchema.parse(term)).toEqual(term);
   });
@@ -181,5 +181,11 @@ describe('glossary frontmatter', () => {
   });
   it('rejects a term without sources', () => {
     expectIssue({ ...term, sources: [] }, 'sources', undefined, glossarySchema);
+  });
+  it('rejects a term without an English name', () => {
+    const { english: _omit, ...rest } = term;
+    expectIssue(rest, 'english', /영문/, glossarySchema);
+    expectIssue({ ...term, english: [] }, 'english', /영문/, glossarySchema);
+    expectIssue({ ...term, english: ['  '] }, 'english.0', undefined, glossarySchema);
   });
 });
