@@ -15,7 +15,10 @@
  * A query keeps only the tokens inside each of its words (no bridges between
  * query words, since they need not be adjacent in the text) after stripping
  * particles and endings. Stripping only ever removes bigrams, so a query can
- * only become broader than the text it was taken from, never miss it.
+ * only become broader than the text it was taken from, never miss it. The one
+ * exception is a synonym of several Latin words (National Bio Committee): it is
+ * matched over whole query words as a phrase, since its words alone are not
+ * the name and the Korean text does not hold them.
  */
 import { getChoseong } from 'es-hangul';
 
@@ -260,16 +263,19 @@ interface CompiledSynonym {
   id: string;
   member: string;
   units: string[];
+  /** Two or more units, none Hangul (National Bio Committee, S&T diplomacy): a query may write it over several words. */
+  phrase: boolean;
 }
 
 function compileSynonyms(groups: readonly SynonymGroup[]): CompiledSynonym[] {
   const compiled: CompiledSynonym[] = [];
   for (const group of groups) {
     for (const member of group.members) {
-      const units = toUnits(normalizeChars(member)).map((u) => u.text);
+      const parsed = toUnits(normalizeChars(member));
+      const units = parsed.map((u) => u.text);
       // A one-syllable member would match inside countless words.
       if (units.length === 0 || (units.length === 1 && isHangulSyllable(units[0]!))) continue;
-      compiled.push({ id: group.id, member, units });
+      compiled.push({ id: group.id, member, units, phrase: units.length >= 2 && parsed.every((u) => u.kind !== 'hangul') });
     }
   }
   // Longest first, so 정부출연연구기관 wins over 출연연 inside it.
@@ -280,6 +286,11 @@ function matchesAt(units: readonly TextUnit[], at: number, pattern: readonly str
   if (at + pattern.length > units.length) return false;
   for (let k = 0; k < pattern.length; k++) if (units[at + k]!.text !== pattern[k]) return false;
   return true;
+}
+
+/** Whether all of `units` equal `pattern` from position `from` on. */
+function continuesPattern(units: readonly TextUnit[], pattern: readonly string[], from: number): boolean {
+  return from + units.length <= pattern.length && units.every((u, k) => u.text === pattern[from + k]);
 }
 
 export interface KoreanAnalyzer {
@@ -293,6 +304,7 @@ export interface KoreanAnalyzer {
 
 export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup[] } = {}): KoreanAnalyzer {
   const synonyms = compileSynonyms(options.synonyms ?? []);
+  const phrases = synonyms.filter((s) => s.phrase);
   const membersById = new Map<string, string[]>();
   for (const group of options.synonyms ?? []) membersById.set(group.id, [...group.members]);
 
@@ -319,18 +331,55 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
     return tokens;
   }
 
+  /**
+   * A phrase synonym written over whole query words from `start` on, two words at
+   * least (a member inside one word is found by the word's own scan). Every word
+   * must be a whole part of the member and the member must be complete, so
+   * "national", "national bio" or "bio committees" never matches; the last word
+   * may carry a particle (committee의). Words of punctuation only are skipped,
+   * as the index skips them.
+   */
+  function matchPhrase(words: readonly string[], wordUnits: readonly TextUnit[][], start: number): { synonym: CompiledSynonym; last: number } | undefined {
+    if (wordUnits[start]!.length === 0) return undefined;
+    for (const synonym of phrases) {
+      let at = 0;
+      for (let k = start; k < words.length; k++) {
+        const units = wordUnits[k]!;
+        if (units.length === 0) continue;
+        if (units.length < synonym.units.length - at && continuesPattern(units, synonym.units, at)) {
+          at += units.length;
+          continue;
+        }
+        const stem = stripWordUnits(units);
+        if (k > start && stem.length === synonym.units.length - at && continuesPattern(stem, synonym.units, at)) return { synonym, last: k };
+        break;
+      }
+    }
+    return undefined;
+  }
+
   function analyzeQuery(rawQuery: string): AnalyzedQuery {
     const truncated = rawQuery.length > MAX_QUERY_LENGTH;
     const query = normalizeChars(rawQuery.slice(0, MAX_QUERY_LENGTH));
     const terms: QueryTerm[] = [];
     const ignored: string[] = [];
-    for (const word of query.split(/\s+/).filter(Boolean)) {
+    const words = query.split(/\s+/).filter(Boolean);
+    const wordUnits = words.map((w) => toUnits(w));
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const phrase = phrases.length > 0 ? matchPhrase(words, wordUnits, w) : undefined;
+      if (phrase) {
+        const text = words.slice(w, phrase.last + 1).join(' ');
+        terms.push({ text, kind: 'synonym', tokens: [synonymToken(phrase.synonym.id)], variants: membersById.get(phrase.synonym.id) ?? [] });
+        w = phrase.last;
+        continue;
+      }
       const jamo = [...word].filter(isChoseongJamo).join('');
       if (jamo.length >= 2 && toUnits(word).length === 0) {
         terms.push({ text: jamo, kind: 'choseong', tokens: [CHOSEONG_PREFIX + jamo], variants: [] });
         continue;
       }
-      const units = stripWordUnits(toUnits(word));
+      const units = stripWordUnits(wordUnits[w]!);
       const surface = units.map((u) => u.text).join('');
       if (units.length === 0 || STOP_WORDS.has(surface)) {
         if (word.trim()) ignored.push(word);

@@ -1,24 +1,34 @@
 /**
  * Glossary synonym groups for the search index builder and the browser:
- * each group is [term, fullForm, ...aliases] of one glossary entry, which
- * search treats as the same word (AI = 인공지능, 예타 = 예비타당성조사).
+ * each group is [term, fullForm, ...aliases, ...english] of one glossary entry,
+ * which search treats as the same word (AI = 인공지능, 예타 = 예비타당성조사,
+ * National Bio Committee = 국가바이오위원회; a name of several English words
+ * only as a whole phrase, never one of its words alone).
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import type { z } from 'astro/zod';
+import type { glossarySchema } from '../../schemas/policy';
 
 export interface SynonymsFile {
   groups: { id: string; term: string; members: string[] }[];
 }
 
+type GlossaryData = Pick<z.output<typeof glossarySchema>, 'term' | 'fullForm' | 'aliases' | 'english'>;
+
+/** The synonym group of one glossary entry (shared with the tests, which read the files themselves). */
+export function glossarySynonymGroup(id: string, data: GlossaryData): SynonymsFile['groups'][number] {
+  return {
+    id,
+    term: data.term,
+    members: [...new Set([data.term, data.fullForm, ...data.aliases, ...data.english].filter((s): s is string => Boolean(s && s.trim())))],
+  };
+}
+
 export const GET: APIRoute = async () => {
+  // Imported here, not at the top, so tests can import glossarySynonymGroup outside Astro.
+  const { getCollection } = await import('astro:content');
   const entries = await getCollection('glossary');
-  const groups = entries
-    .map((entry) => ({
-      id: entry.id,
-      term: entry.data.term,
-      members: [...new Set([entry.data.term, entry.data.fullForm, ...entry.data.aliases].filter((s): s is string => Boolean(s && s.trim())))],
-    }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const groups = entries.map((entry) => glossarySynonymGroup(entry.id, entry.data)).sort((a, b) => a.id.localeCompare(b.id));
   const body: SynonymsFile = { groups };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
