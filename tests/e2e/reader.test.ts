@@ -203,3 +203,33 @@ describe('no CSP violation in the share tests', () => {
     expect(cspViolations, cspViolations.join('\n')).toEqual([]);
   });
 });
+
+describe('wide screens', () => {
+  it('at 1280 px: the section list with the current section\'s policies, and a table of contents that stays in view', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    const nav = page.locator('nav[aria-label="정책 분야"]');
+    expect(await nav.isVisible()).toBe(true);
+    expect(await nav.locator(':scope > ul > li').count()).toBe(10);
+    expect(await nav.locator('a[aria-current="page"]').getAttribute('href')).toBe(new URL(server.url + POLICY).pathname);
+    const toc = page.locator('.policy-toc nav');
+    expect(await toc.evaluate((el) => getComputedStyle(el.parentElement!).position)).toBe('sticky');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    const box = await toc.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+    await context.close();
+  });
+
+  it('below 1024 px the page keeps its one-column layout: no section list, the table of contents above the text', async () => {
+    const context = await newContext({ viewport: { width: 800, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    expect(await page.locator('nav[aria-label="정책 분야"]').isVisible()).toBe(false);
+    expect(await page.locator('.policy-toc').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    const [toc, prose] = await Promise.all([page.locator('.policy-toc').boundingBox(), page.locator('[data-prose]').boundingBox()]);
+    expect(toc!.y).toBeLessThan(prose!.y);
+    await context.close();
+  });
+});
