@@ -55,5 +55,4 @@ for (const controls of document.querySelectorAll<HTMLElement>('[data-reader-cont
   document.addEventListener('click', (event) => {
     if (details.open && event.target instanceof Node && !details.contains(event.target)) details.open = false;
   });
-  controls.hidden = false;
 }

@@ -26,5 +26,4 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-share]')) {
       status.textContent = `주소를 복사하지 못했습니다. 이 주소를 직접 복사하세요: ${url}`;
     }
   });
-  box.hidden = false;
 }
