@@ -69,6 +69,11 @@ export interface AnalyzedQuery {
   terms: QueryTerm[];
   /** Query words that carry no searchable token (one syllable, a lone particle). */
   ignored: string[];
+  /**
+   * Query words, as typed, that carry no topic (뭐예요, 언제, 정책) and were left out
+   * because other words say what to find; a query of nothing else keeps them.
+   */
+  dropped: string[];
   /** True when the query was cut to MAX_QUERY_LENGTH characters. */
   truncated: boolean;
 }
@@ -206,6 +211,8 @@ function mergedLatinTokens(units: readonly TextUnit[]): string[] {
  * longest first. Stripping only broadens a query, so a generous list is safe.
  */
 const SUFFIXES = [
+  // Question endings: 개발하나요 → 개발, 기술인가요 → 기술.
+  '하겠습니까', '되었나요', '하였나요', '했나요', '되나요', '하나요', '인가요', '입니까', '합니까', '습니까', '이에요', '할까요', '까요', '나요', '예요', '에요',
   '하겠습니다', '되었습니다', '했습니다', '합니다', '됩니다', '입니다',
   '으로부터', '에서부터', '에게서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '에서는', '에서도', '에서의',
   '하려는', '하기로', '하도록', '되도록', '하여야', '해야', '하였다', '했다', '한다', '된다', '되는', '되어', '되고', '되며', '하는', '하고',
@@ -223,6 +230,28 @@ const UNAMBIGUOUS_PARTICLES = new Set(['을', '를', '에서', '으로', '에게
 
 /** Query words that are pure function words in this domain. */
 const STOP_WORDS = new Set(['및', '등', '또는', '그리고', '위한', '위해', '통한', '통해', '대한', '관련', '관한', '대해']);
+
+/**
+ * Words of a question that name no topic: interrogatives and their polite forms. A
+ * query drops them when another word says what to find (「국가바이오위원회가 뭐예요」
+ * searches 국가바이오위원회); every other word must still match.
+ */
+const QUESTION_WORDS = new Set([
+  '뭐', '뭘', '뭔', '무엇', '무슨', '어떤', '언제', '어디', '어디서', '어떻게', '왜', '누가', '누구', '얼마', '얼마나', '몇',
+  '뭐예요', '뭐에요', '뭔가요', '뭐죠', '뭐지', '뭐야', '무엇인가요', '무엇입니까', '무엇인지', '어떤가요', '어떻게요', '왜요', '언제요', '어디요',
+  '있나요', '있어요', '있습니까', '인가요', '알려줘', '알려주세요', '궁금해요', '궁금합니다', '설명해줘', '설명해주세요',
+]);
+
+/**
+ * Words every page of this site is about. Dropped only where they close the query
+ * (「AI 정책」, 「출연연 정책이 뭐예요」); before another word they are part of a name
+ * (「정책 펀드」) and must match.
+ */
+const TOPIC_WORDS = new Set(['정책', '내용', '정보', '소개']);
+
+/** A query word (as typed) without a trailing question mark, particle or ending. */
+const bareWord = (word: string) => stripSuffix(stripSuffix(word.replace(/[?？!.…~]+$/u, '')));
+const isQuestionWord = (word: string) => QUESTION_WORDS.has(word.replace(/[?？!.…~]+$/u, '')) || QUESTION_WORDS.has(bareWord(word));
 
 /**
  * Removes one trailing particle or ending from a Hangul string when at least
@@ -365,8 +394,8 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
     const ignored: string[] = [];
     const words = query.split(/\s+/).filter(Boolean);
     const wordUnits = words.map((w) => toUnits(w));
+    const fillers: number[] = [];
     for (let w = 0; w < words.length; w++) {
-      const word = words[w]!;
       const phrase = phrases.length > 0 ? matchPhrase(words, wordUnits, w) : undefined;
       if (phrase) {
         const text = words.slice(w, phrase.last + 1).join(' ');
@@ -374,16 +403,28 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
         w = phrase.last;
         continue;
       }
+      const closesQuery = words.slice(w + 1).every(isQuestionWord);
+      if (isQuestionWord(words[w]!) || (closesQuery && TOPIC_WORDS.has(bareWord(words[w]!)))) fillers.push(w);
+      else analyzeWord(w);
+    }
+    // Filler words are left out only when something else is searched; alone they are the query.
+    const dropped: string[] = [];
+    if (terms.length > 0) dropped.push(...fillers.map((w) => words[w]!));
+    else for (const w of fillers) analyzeWord(w);
+    return { terms: dedupeTerms(terms), ignored, dropped, truncated };
+
+    function analyzeWord(w: number): void {
+      const word = words[w]!;
       const jamo = [...word].filter(isChoseongJamo).join('');
       if (jamo.length >= 2 && toUnits(word).length === 0) {
         terms.push({ text: jamo, kind: 'choseong', tokens: [CHOSEONG_PREFIX + jamo], variants: [] });
-        continue;
+        return;
       }
       const units = stripWordUnits(wordUnits[w]!);
       const surface = units.map((u) => u.text).join('');
       if (units.length === 0 || STOP_WORDS.has(surface)) {
         if (word.trim()) ignored.push(word);
-        continue;
+        return;
       }
       // Synonym members inside the word are replaced by their group token; the
       // rest of the word is analysed on its own, without bridging over the member.
@@ -410,7 +451,6 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
       }
       flush();
     }
-    return { terms: dedupeTerms(terms), ignored, truncated };
   }
 
   return { indexTokens, analyzeQuery, synonymMembers: (id) => membersById.get(id) ?? [] };

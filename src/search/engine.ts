@@ -69,11 +69,13 @@ export type SearchOutcome =
   /** The query has nothing searchable left (one syllable, punctuation, emoji). */
   | { kind: 'no-terms'; ignored: string[] }
   /** Some words appear nowhere on the site. */
-  | { kind: 'unknown'; words: string[]; suggestions: SuggestionTarget[] }
+  | { kind: 'unknown'; words: string[]; dropped: string[]; suggestions: SuggestionTarget[] }
   | {
       kind: 'results';
       terms: QueryTerm[];
       ignored: string[];
+      /** Words with no topic (뭐예요, 언제) that were not searched for. */
+      dropped: string[];
       truncated: boolean;
       total: number;
       ids: string[];
@@ -193,7 +195,7 @@ export class SearchEngine {
     if (unknown.size > 0) {
       report(null);
       const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
-      return { kind: 'unknown', words, suggestions: suggest(query, manifest.suggestions) };
+      return { kind: 'unknown', words, dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions) };
     }
 
     const pagefindFilters: Record<string, string> = {};
@@ -218,6 +220,7 @@ export class SearchEngine {
       kind: 'results',
       terms: plan.analyzed.terms,
       ignored: plan.analyzed.ignored,
+      dropped: plan.analyzed.dropped,
       truncated: plan.analyzed.truncated,
       total: ids.length,
       ids,

@@ -7,6 +7,7 @@ import type { QueryTerm } from '../lib/korean-analyzer';
 import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../lib/search-data';
 import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
 import type { SuggestionTarget } from '../lib/search-suggest';
+import { josa } from 'es-hangul';
 import { withBase } from '../lib/urls';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
@@ -68,6 +69,14 @@ export function findSearchElements(root: ParentNode): SearchElements {
     more: get<HTMLButtonElement>('more'),
     help: get<HTMLElement>('help'),
   };
+}
+
+/** 「‘뭐예요’는 찾지 않았습니다.」 for the words that named no topic; empty when there were none. */
+function droppedNote(dropped: readonly string[]): string {
+  if (dropped.length === 0) return '';
+  const quoted = dropped.map((w) => `‘${w}’`).join(', ');
+  // The particle follows the last word's final sound (‘정책’은, ‘뭐예요’는).
+  return ` ${quoted}${josa(dropped.at(-1)!, '은/는').slice(dropped.at(-1)!.length)} 찾지 않았습니다.`;
 }
 
 function fillSelect(select: HTMLSelectElement, options: readonly FilterOption[], selected: string) {
@@ -179,7 +188,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
         return;
       case 'unknown':
         filters.hidden = true;
-        status.replaceChildren(`‘${outcome.words.join('’, ‘')}’에 해당하는 내용이 사이트에 없습니다.`);
+        status.replaceChildren(`‘${outcome.words.join('’, ‘')}’에 해당하는 내용이 사이트에 없습니다.${droppedNote(outcome.dropped)}`);
         results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
         return;
       case 'results': {
@@ -192,6 +201,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
         const notes: string[] = [];
         if (outcome.ignored.length) notes.push(`‘${outcome.ignored.join(' ')}’은(는) 한 글자라 검색에서 뺐습니다.`);
         if (outcome.truncated) notes.push('검색어가 길어 앞부분만 찾았습니다.');
+        if (outcome.dropped.length) notes.push(droppedNote(outcome.dropped).trim());
         status.textContent = (outcome.total > 0 ? `검색 결과 ${outcome.total}건` : '검색 결과가 없습니다.') + (notes.length ? ` ${notes.join(' ')}` : '');
         if (outcome.total === 0) {
           results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));

@@ -85,6 +85,24 @@ describe('search page', () => {
     expect(mixed.status).toContain('김치찌개');
   });
 
+  it.each([
+    ['국가바이오위원회가 뭐예요', '‘뭐예요’는 찾지 않았습니다', '/bio-quantum/national-bio-committee/'],
+    ['양자컴퓨터는 언제 개발하나요', '‘언제’는 찾지 않았습니다', '/bio-quantum/quantum-computer-1000-qubit/'],
+    ['AI 정책', '‘정책’은 찾지 않았습니다', null],
+  ] as const)('answers the question 「%s」 and names the words it did not search for', async (query, note, page) => {
+    const tab = await newPage();
+    const result = await searchPage(tab, query);
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.status).toContain(note);
+    if (page) expect(result.hrefs.some((h) => h.startsWith(at(page)))).toBe(true);
+  });
+
+  it.each(['된장찌개 끓이는 뻡', '야구 중계 일정'])('still finds nothing for the unrelated question 「%s」', async (query) => {
+    const result = await searchPage(await newPage(), query);
+    expect(result.total).toBe(0);
+    expect(result.status).toContain('사이트에 없습니다');
+  });
+
   it('answers unknown words with no results and suggestions', async () => {
     const page = await newPage();
     const result = await searchPage(page, '김치 담그는 법');

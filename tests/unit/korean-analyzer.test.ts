@@ -96,6 +96,35 @@ describe('finding what Korean readers type', () => {
   });
 });
 
+describe('question and filler words', () => {
+  const texts = (query: string) => analyzer.analyzeQuery(query).terms.map((t) => t.text);
+
+  it.each([
+    ['국가바이오위원회가 뭐예요', ['국가바이오위원회'], ['뭐예요']],
+    ['양자컴퓨터는 언제 개발하나요', ['양자컴퓨터', '개발'], ['언제']],
+    ['AI기본법이 무엇인가요?', ['ai', '기본법'], ['무엇인가요?']],
+    ['AI 정책', ['ai'], ['정책']],
+    ['출연연 정책은 어떻게 바뀌나요', ['출연연', '정책', '바뀌'], ['어떻게']],
+    ['출연연 정책이 뭐예요', ['출연연'], ['정책이', '뭐예요']],
+    ['정책 펀드', ['정책', '펀드'], []],
+  ])('%s searches %j and names %j as not searched', (query, searched, dropped) => {
+    const analyzed = analyzer.analyzeQuery(query);
+    expect(texts(query)).toEqual(searched);
+    expect(analyzed.dropped).toEqual(dropped);
+  });
+
+  it('keeps a filler word that is the whole query (정책 alone is what the reader asks for)', () => {
+    expect(texts('정책')).toEqual(['정책']);
+    expect(analyzer.analyzeQuery('정책').dropped).toEqual([]);
+  });
+
+  it('never drops a content word: an unrelated query still has its words to match', () => {
+    expect(texts('된장찌개 끓이는 뻡')).toEqual(['된장찌개', '끓이', '뻡'].filter((w) => w.length > 1));
+    expect(texts('야구 중계 일정')).toEqual(['야구', '중계', '일정']);
+    expect(analyzer.analyzeQuery('야구 중계 일정').dropped).toEqual([]);
+  });
+});
+
 describe('stripSuffix', () => {
   it.each([
     ['센터를', '센터'],
