@@ -9,11 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { SearchEngine, type SearchTrace } from '../src/search/engine';
-import { createPagefindRunner } from '../src/search/pagefind-module';
+import type { SearchTrace } from '../src/search/engine';
 import { SEARCH_DATA_DIR } from '../src/lib/search-data';
-import { startBenchServer } from './lib/bench-server';
+import { startNodeSearch } from './lib/node-search';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,14 +29,8 @@ if (!existsSync(join(dist, SEARCH_DATA_DIR, 'manifest.json'))) {
   process.exit(1);
 }
 
-const server = await startBenchServer(dist);
+const { engine, close } = await startNodeSearch(dist);
 try {
-  const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
-  let nextId = 0;
-  const engine = new SearchEngine({
-    dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
-    pagefind: { warmUp: () => undefined, search: (term, filters = {}) => run({ id: ++nextId, kind: 'search', term, filters }) },
-  });
   let trace: SearchTrace | undefined;
   const outcome = await engine.search(query, { section: arg('section'), tag: arg('tag') }, (t) => (trace = t));
 
@@ -66,5 +58,5 @@ try {
     console.log(`  검색할 낱말이 없음 (뺀 것: ${outcome.ignored.join(', ') || '없음'})`);
   }
 } finally {
-  await server.close();
+  await close();
 }

@@ -1,0 +1,23 @@
+/**
+ * The site's own SearchEngine and Pagefind, run in Node over a built site served on
+ * a loopback port: what a reader's browser does, without a browser. Used by
+ * `npm run search:explain` and by tests that search every title.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SearchEngine } from '../../src/search/engine';
+import { createPagefindRunner } from '../../src/search/pagefind-module';
+import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
+import { startBenchServer } from './bench-server';
+
+export async function startNodeSearch(dist: string): Promise<{ engine: SearchEngine; close(): Promise<void> }> {
+  const server = await startBenchServer(dist);
+  // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
+  const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
+  let nextId = 0;
+  const engine = new SearchEngine({
+    dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
+    pagefind: { warmUp: () => undefined, search: (term, filters = {}) => run({ id: ++nextId, kind: 'search', term, filters }) },
+  });
+  return { engine, close: () => server.close() };
+}
