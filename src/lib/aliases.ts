@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMdxFile } from './frontmatter';
 import type { Redirect } from './http-headers';
-import { policyPath, sectionPath } from './urls';
+import { pagePath } from './content-checks';
 
 /**
  * The aliases declared in content frontmatter, read at config time (before the
@@ -22,7 +22,7 @@ export function collectAliasRedirects(contentDir: string): Redirect[] {
       if (!Array.isArray(fields.aliases)) continue;
       let to: string;
       try {
-        to = fields.kind === 'overview' ? sectionPath(dir.name) : policyPath(dir.name, name.replace(/\.mdx$/, ''));
+        to = pagePath({ collection: dir.name, id: name.replace(/\.mdx$/, ''), kind: fields.kind === 'overview' ? 'overview' : 'policy' });
       } catch {
         continue; // a bad file name is reported by the content check with its file and field
       }

@@ -9,6 +9,7 @@ import { REPO_ROOT } from './astro-build';
 import { readMdxFile } from '../../src/lib/frontmatter';
 import { SECTION_SLUGS } from '../../src/data/sections';
 import { normalizeBasePath, withBase } from '../../src/lib/urls';
+import { pagePath } from '../../src/lib/content-checks';
 
 export const DIST = resolve(REPO_ROOT, process.env.DIST_DIR ?? 'dist');
 /** The base path the build under test was made with (SITE_BASE, as for the build itself). */
@@ -110,7 +111,7 @@ export function contentPages(dir = CONTENT): ContentPage[] {
       const data = readMdxFile(join(folder, name)).data as { kind?: string; title?: string; aliases?: string[] };
       const kind = data.kind === 'overview' ? 'overview' : 'policy';
       const id = name.replace(/\.mdx$/, '');
-      pages.push({ file: `${section}/${name}`, path: kind === 'overview' ? `/${section}/` : `/${section}/${id}/`, kind, title: String(data.title ?? ''), aliases: data.aliases ?? [] });
+      pages.push({ file: `${section}/${name}`, path: pagePath({ collection: section, id, kind }), kind, title: String(data.title ?? ''), aliases: data.aliases ?? [] });
     }
   }
   return pages;

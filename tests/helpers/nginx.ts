@@ -23,9 +23,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, sym
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { assertBasePath, renderNginxRedirectMap, type Redirect } from '../../src/lib/http-headers';
+import { assertBasePath } from '../../src/lib/http-headers';
 import { REPO_ROOT } from './astro-build';
-import { CONTENT, contentPages } from './built-site';
 
 export const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 export const DEPLOY_CONF = resolve(REPO_ROOT, 'deploy/nginx.conf');
@@ -103,23 +102,6 @@ export function testNginxConf(opts: { prefix: string; deployConf: string }): str
   ].join('\n');
 }
 
-/** The alias redirects of a build without nginx-redirects.map: from its _redirects, else from the content frontmatter. */
-function fallbackRedirects(siteDir: string, base: string): Redirect[] {
-  const file = join(siteDir, '_redirects');
-  if (existsSync(file)) {
-    const strip = (path: string) => (base !== '/' && path.startsWith(base) ? path.slice(base.length - 1) : path);
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => {
-        const [from = '', to = ''] = l.split(/\s+/);
-        return { from: strip(from), to: strip(to) };
-      });
-  }
-  return contentPages(CONTENT).flatMap((page) => page.aliases.map((from) => ({ from, to: page.path })));
-}
-
 /** A port free on 127.0.0.1 right now (the servers the tests start listen there). */
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -153,12 +135,9 @@ async function launch(prefix: string, site: string, base: string, errorLog: () =
     mkdirSync(join(www, dirname(base.slice(1, -1))), { recursive: true });
     symlinkSync(site, join(www, base.slice(1, -1)));
   }
-  // The build writes nginx-redirects.map; a build from before that gets one made here.
-  let redirectMap = join(www, base.slice(1), 'nginx-redirects.map');
-  if (!existsSync(join(site, 'nginx-redirects.map'))) {
-    redirectMap = join(prefix, 'nginx-redirects.map');
-    writeFileSync(redirectMap, renderNginxRedirectMap(fallbackRedirects(site, base), base));
-  }
+  // The build writes nginx-redirects.map (src/integrations/hosting-files.ts); without it the config cannot load.
+  const redirectMap = join(www, base.slice(1), 'nginx-redirects.map');
+  if (!existsSync(join(site, 'nginx-redirects.map'))) throw new Error(`${site}에 nginx-redirects.map이 없습니다: 먼저 npm run build를 실행하세요`);
   const confFile = join(prefix, 'nginx.conf');
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
