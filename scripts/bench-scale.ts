@@ -16,11 +16,13 @@ import { writeScaleContent } from './generate-scale-content';
 import { startBenchServer } from './lib/bench-server';
 import { runMeasured, type ProcessMeasure } from './lib/measure-process';
 import {
+  BENCH_NEGATIVE_QUERIES,
   BENCH_QUERIES,
   bundleOurEngine,
   hasOurIndex,
   ourIdToUrl,
-  readIndexedPages,
+  extraPercent,
+  readIndexedSite,
   runQueries,
   stockIdToUrl,
   summarize,
@@ -151,7 +153,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
   const stockIndexBytes = dirStats(join(distDir, STOCK_DIR)).bytes;
   const stockChunks = { index: countFiles(join(distDir, STOCK_DIR, 'index'), '.pf_index'), fragment: countFiles(join(distDir, STOCK_DIR, 'fragment'), '.pf_fragment') };
 
-  const indexed = readIndexedPages(distDir);
+  const indexed = readIndexedSite(distDir);
   await bundleOurEngine(distDir);
   const server = await startBenchServer(distDir);
   const browser = await launchBrowser();
@@ -162,7 +164,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     const stock = withStock ? summarize('stock', stockMeasures, stockIdToUrl(distDir), indexed) : null;
     const brief = (list: typeof oursMeasures) => list.map(({ ids, ...m }) => ({ ...m, results: ids.length }));
     writeFileSync(join(work, 'queries.json'), JSON.stringify({ ours: brief(oursMeasures), stock: brief(stockMeasures) }, null, 1));
-    return { pages, indexedPages: indexed.length, generateSeconds, build, indexerSeconds, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, ours, stock };
+    return { pages, indexedPages: indexed.pages.length, generateSeconds, build, indexerSeconds, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, ours, stock };
   } finally {
     await browser.close();
     await server.close();
@@ -198,14 +200,16 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['OURS first query bytes (cold)', (r) => kb(r.ours.firstQueryBytes)],
     ['OURS later query bytes max / p50', (r) => `${kb(r.ours.laterBytesMax)} / ${kb(r.ours.laterBytesP50)}`],
     ['OURS latency cold / p50 / p95', (r) => `${ms(r.ours.coldMs)} / ${ms(r.ours.p50)} / ${ms(r.ours.p95)}`],
-    ['OURS lost / truth (extra)', (r) => `${r.ours.lost} / ${r.ours.truthTotal} (${r.ours.extra})`],
+    ['OURS lost / right answers', (r) => `${r.ours.lost} / ${r.ours.truthTotal}`],
+    ['OURS extra / returned', (r) => `${r.ours.extra} / ${r.ours.returned} = ${extraPercent(r.ours).toFixed(2)}%`],
     ['stock indexer time / tree peak', (r) => `${sec(r.stockIndexer.seconds)} / ${mb(r.stockIndexer.treePeakBytes)}`],
     ['stock index size', (r) => mb(r.stockIndexBytes)],
     ['stock chunks: pf_index / fragment', (r) => `${r.stockChunks.index} / ${r.stockChunks.fragment}`],
     ['STOCK first query bytes (cold)', (r) => (r.stock ? kb(r.stock.firstQueryBytes) : '—')],
     ['STOCK later query bytes max / p50', (r) => (r.stock ? `${kb(r.stock.laterBytesMax)} / ${kb(r.stock.laterBytesP50)}` : '—')],
     ['STOCK latency cold / p50 / p95', (r) => (r.stock ? `${ms(r.stock.coldMs)} / ${ms(r.stock.p50)} / ${ms(r.stock.p95)}` : '—')],
-    ['STOCK lost / truth (extra)', (r) => (r.stock ? `${r.stock.lost} / ${r.stock.truthTotal} (${r.stock.extra}) = ${((100 * r.stock.lost) / Math.max(1, r.stock.truthTotal)).toFixed(1)}% lost` : '—')],
+    ['STOCK lost / right answers', (r) => (r.stock ? `${r.stock.lost} / ${r.stock.truthTotal} = ${((100 * r.stock.lost) / Math.max(1, r.stock.truthTotal)).toFixed(1)}% lost` : '—')],
+    ['STOCK extra / returned', (r) => (r.stock ? `${r.stock.extra} / ${r.stock.returned} = ${extraPercent(r.stock).toFixed(2)}%` : '—')],
   ];
   const width = Math.max(...rows.map(([l]) => l.length));
   const colWidth = Math.max(22, ...runs.flatMap((r) => rows.map(([, f]) => f(r).length)));
@@ -225,14 +229,19 @@ export function targetReport(r: ScaleRun): string[] {
   const fails: string[] = [];
   const check = (ok: boolean, text: string) => fails.push(`${ok ? 'PASS' : 'FAIL'} ${text}`);
   check(r.ours.lost === 0, `zero lost results (lost ${r.ours.lost} of ${r.ours.truthTotal})`);
+  check(extraPercent(r.ours) <= 0.1, `extra results ≤ 0.1% of returned pages (${r.ours.extra} of ${r.ours.returned} = ${extraPercent(r.ours).toFixed(2)}%)`);
+  check(r.ours.negativesWithResults.length === 0, `every negative query empty (${BENCH_NEGATIVE_QUERIES.length - r.ours.negativesWithResults.length}/${BENCH_NEGATIVE_QUERIES.length} empty)`);
   check(r.ours.firstQueryBytes <= 300 * 1024, `first query ≤ 300 KB (${kb(r.ours.firstQueryBytes)})`);
   check(r.ours.laterBytesMax <= 150 * 1024, `later queries ≤ 150 KB (max ${kb(r.ours.laterBytesMax)})`);
+  if (r.stock) check(r.ours.p95 <= r.stock.p95, `p95 latency ≤ stock Pagefind's p95 in the same run (${ms(r.ours.p95)} vs ${ms(r.stock.p95)})`);
   check(r.ours.p95 <= 150, `p95 latency ≤ 150 ms (${ms(r.ours.p95)})`);
   if (!Number.isNaN(r.build.seconds)) check(r.build.seconds <= 600, `build ≤ 10 min (${sec(r.build.seconds)})`);
   const peak = Math.max(r.build.maxRssBytes ?? 0, r.build.treePeakBytes || 0);
   if (peak) check(peak <= 4 * 1024 ** 3, `peak memory ≤ 4 GB (${mb(peak)}, whole build process tree)`);
   for (const e of [...r.ours.errors.map((e) => `ours: ${e}`), ...(r.stock?.errors ?? []).map((e) => `stock: ${e}`)]) fails.push(`ERROR ${e}`);
   for (const q of r.ours.lostQueries) fails.push(`  ours lost: "${q.query}" ${q.lost}/${q.truth} (e.g. ${q.example})`);
+  for (const q of r.ours.extraQueries.slice(0, 8)) fails.push(`  ours extra: "${q.query}" ${q.extra}/${q.returned} (e.g. ${q.example})`);
+  for (const q of r.ours.negativesWithResults) fails.push(`  ours negative with results: "${q.query}" ${q.returned} pages`);
   return fails;
 }
 

@@ -88,6 +88,8 @@ export async function startBenchServer(dir: string): Promise<BenchServer> {
     res.statusCode = 404;
     res.end('Not found');
   });
+  // As nginx's tcp_nodelay: small responses go out at once instead of waiting on Nagle's algorithm.
+  server.on('connection', (socket) => socket.setNoDelay(true));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('서버 주소를 알 수 없습니다');

@@ -5,10 +5,9 @@
  * STOCK Pagefind (<dist>/_stock-pagefind/), and measures bytes on the wire,
  * latency and recall against ground truth computed from the built HTML.
  *
- * Ground truth of a query: the indexed pages (src/lib/search-extract.ts, the same
- * extraction the indexer uses) with a title, heading or paragraph whose text
- * contains the query, both sides through normalizeForMatch (spacing ignored).
- * Paragraphs are matched one by one, as the engines index them.
+ * Ground truth of a query (search-truth.ts): the indexed pages (src/lib/search-extract.ts,
+ * the same extraction the indexer uses) that hold every word the search looks for.
+ * A result outside it is an extra result; a page of it not returned is a lost one.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,17 +15,19 @@ import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import type { BenchServer } from './bench-server';
-import { normalizeForMatch } from '../../src/lib/key-phrases';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR } from '../../src/lib/search-data';
+import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/lib/korean-analyzer';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
 import { extractSearchPage } from '../../src/lib/search-extract';
 import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
+import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';
+import { parseShard, type VocabularyEntry } from '../../src/lib/search-vocabulary';
 
 /** Results the UI shows at once; both engines load this many texts per query. */
 export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
 
-/** About 50 queries from the seed vocabulary: compound parts, particles, spacing, multi-word, negatives. */
-export const BENCH_QUERIES: readonly string[] = [
+/** About 50 queries from the seed vocabulary: compound parts, particles, spacing, multi-word. */
+export const BENCH_POSITIVE_QUERIES: readonly string[] = [
   // whole compounds
   '국가AI컴퓨팅센터', 'AI기본법', '1000큐비트급', '지역R&D', '국가전략기술', '국가바이오위원회', '예비타당성조사', '디지털 포용사회',
   // compound parts
@@ -38,31 +39,35 @@ export const BENCH_QUERIES: readonly string[] = [
   '정책펀드', '경력단절', '연구소기업', 'AI 컴퓨팅 센터', '일자리창출', '여성과학자',
   // multi-word
   'R&D 예산', '규제 완화', '기술사업화 플랫폼', '과학기술 외교', '범부처 CTO', '대학 부설 연구소', '신진 연구자', '지역 경제',
-  // negatives
-  '김치찌개 레시피', '축구 국가대표 경기', '부동산 양도세', '고양이',
 ];
 
-export interface IndexedPage {
-  url: string;
-  /** Title, headings and paragraphs, each normalized. */
-  units: string[];
+/** Queries about nothing on the site: each must return no page. */
+export const BENCH_NEGATIVE_QUERIES: readonly string[] = ['김치찌개 레시피', '축구 국가대표 경기', '부동산 양도세', '고양이'];
+
+export const BENCH_QUERIES: readonly string[] = [...BENCH_POSITIVE_QUERIES, ...BENCH_NEGATIVE_QUERIES];
+
+/** The pages both engines index, prepared for the ground truth, and the analyser that reads queries. */
+export interface IndexedSite {
+  pages: TruthPage[];
+  analyzer: KoreanAnalyzer;
+  /** The built vocabulary (every shard), for the stems the engine settles on. */
+  vocabulary: Map<string, VocabularyEntry>;
 }
 
-/** The pages both engines index, with their text as the indexer extracts it. */
-export function readIndexedPages(distDir: string): IndexedPage[] {
-  const pages: IndexedPage[] = [];
+/** The indexed pages with their text as the indexer extracts it, and the analyser with the build's synonyms. */
+export function readIndexedSite(distDir: string): IndexedSite {
+  const manifest = JSON.parse(readFileSync(join(distDir, SEARCH_DATA_DIR, 'manifest.json'), 'utf8')) as SearchManifest;
+  const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
+  const pages: TruthPage[] = [];
   for (const { html, url } of searchablePages(distDir)) {
     const page = extractSearchPage(html, url);
     if (!page) continue;
-    const units = [page.title, ...page.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])].map(normalizeForMatch).filter(Boolean);
-    pages.push({ url: page.url, units });
+    pages.push(truthPage(page.url, [page.title, ...page.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])], analyzer));
   }
-  return pages;
-}
-
-export function groundTruth(pages: readonly IndexedPage[], query: string): Set<string> {
-  const needle = normalizeForMatch(query);
-  return new Set(pages.filter((p) => p.units.some((u) => u.includes(needle))).map((p) => p.url));
+  const vocabulary = new Map<string, VocabularyEntry>();
+  const vocabDir = join(distDir, SEARCH_DATA_DIR, 'vocab');
+  for (const name of readdirSync(vocabDir)) for (const [token, entry] of parseShard(gunzipSync(readFileSync(join(vocabDir, name))).toString('utf8'))) vocabulary.set(token, entry);
+  return { pages, analyzer, vocabulary };
 }
 
 /** Our result ids are Pagefind fragment hashes; each names <dist>/pagefind-ko/doc/<id>.gz, which holds the page URL. */
@@ -183,29 +188,49 @@ export interface EngineSummary {
   p95: number;
   /** Latency of the first (cold) query. */
   coldMs: number;
+  /** Right answers over all queries (search-truth.ts). */
   truthTotal: number;
+  /** Right answers not returned. */
   lost: number;
+  /** Pages returned over all queries. */
+  returned: number;
+  /** Returned pages that are not right answers. */
   extra: number;
   lostQueries: { query: string; lost: number; truth: number; example?: string }[];
+  /** Queries with extra results, most first. */
+  extraQueries: { query: string; extra: number; returned: number; example?: string }[];
+  /** Negative queries (BENCH_NEGATIVE_QUERIES) that returned pages. */
+  negativesWithResults: { query: string; returned: number }[];
   errors: string[];
 }
 
-export function summarize(engine: EngineName, measures: readonly QueryMeasure[], idToUrl: ReadonlyMap<string, string>, pages: readonly IndexedPage[]): EngineSummary {
+/** Extra results as a share of all returned pages, in percent. */
+export const extraPercent = (s: Pick<EngineSummary, 'extra' | 'returned'>) => (100 * s.extra) / Math.max(1, s.returned);
+
+export function summarize(engine: EngineName, measures: readonly QueryMeasure[], idToUrl: ReadonlyMap<string, string>, site: IndexedSite): EngineSummary {
   const later = measures.slice(1);
+  const negatives = new Set(BENCH_NEGATIVE_QUERIES);
   let truthTotal = 0;
   let lost = 0;
+  let returned = 0;
   let extra = 0;
   const lostQueries: EngineSummary['lostQueries'] = [];
+  const extraQueries: EngineSummary['extraQueries'] = [];
+  const negativesWithResults: EngineSummary['negativesWithResults'] = [];
   const errors: string[] = [];
   for (const m of measures) {
     if (m.error) errors.push(`${m.query}: ${m.error}`);
-    const truth = groundTruth(pages, m.query);
+    const truth = truthFor(site.pages, searchedTerms(m.query, site.analyzer, (t) => site.vocabulary.get(t)));
     const got = new Set(m.ids.map((id) => idToUrl.get(id) ?? `?${id}`));
     const missing = [...truth].filter((u) => !got.has(u));
+    const wrong = [...got].filter((u) => !truth.has(u));
     truthTotal += truth.size;
     lost += missing.length;
-    extra += [...got].filter((u) => !truth.has(u)).length;
+    returned += got.size;
+    extra += wrong.length;
     if (missing.length) lostQueries.push({ query: m.query, lost: missing.length, truth: truth.size, example: missing[0] });
+    if (wrong.length) extraQueries.push({ query: m.query, extra: wrong.length, returned: got.size, example: wrong[0] });
+    if (negatives.has(m.query) && got.size > 0) negativesWithResults.push({ query: m.query, returned: got.size });
   }
   return {
     engine,
@@ -217,8 +242,11 @@ export function summarize(engine: EngineName, measures: readonly QueryMeasure[],
     coldMs: measures[0]?.ms ?? 0,
     truthTotal,
     lost,
+    returned,
     extra,
     lostQueries,
+    extraQueries: extraQueries.sort((x, y) => y.extra - x.extra),
+    negativesWithResults,
     errors,
   };
 }

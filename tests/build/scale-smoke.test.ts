@@ -2,7 +2,8 @@
  * 200-page smoke run of the scale benchmark (npm run bench:scale): generates
  * synthetic pages, runs the real Astro build and the search indexer over them,
  * then runs the benchmark's query set in Chromium and fails on any lost result
- * (a page whose indexed text contains the query but is not returned).
+ * (a page holding every searched word that is not returned), any extra result
+ * (a returned page missing one) and any result for a negative query.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,11 @@ describe('scale benchmark smoke run (200 pages)', () => {
     expect(run.ours.errors).toEqual([]);
     expect(run.ours.truthTotal).toBeGreaterThan(0);
     expect(run.ours.lostQueries).toEqual([]);
+  });
+
+  it('returns only pages holding every searched word, and nothing for unrelated queries', () => {
+    expect(run.ours.extraQueries).toEqual([]);
+    expect(run.ours.negativesWithResults).toEqual([]);
   });
 
   it('stays within the byte budget', () => {

@@ -1,0 +1,64 @@
+/**
+ * Ground truth for search benchmarks: which pages are right answers to a query.
+ *
+ * A page is a right answer when it holds every term the search looks for, each
+ * on its own and anywhere on the page: the query as the analyser reads it
+ * (particles and endings stripped, question words dropped), with the stems the
+ * engine settles on given the site's vocabulary (resolveStems). A word term must
+ * occur as a contiguous run of units (Hangul syllables, Latin and digit runs)
+ * inside one block (title, heading or paragraph), spacing and punctuation
+ * ignored: 「혁신 전략」 holds 혁신전략, 「수립하고 양자」 holds 고양, and 「chairman」
+ * does not hold ai, because a Latin run is one unit. A synonym term is held when
+ * the block holds any spelling of its group (the analyser's own synonym match,
+ * the definition of a synonym). A 초성 term is held when a word of the page has
+ * those initials (likewise the analyser's own token).
+ *
+ * Blocks are compared one by one because the indexer analyses them apart: a
+ * word that runs over the end of one paragraph into the next is not in the text.
+ */
+import { normalizeChars, toUnits, type KoreanAnalyzer, type QueryTerm } from '../../src/lib/korean-analyzer';
+import { planQuery, resolveStems } from '../../src/lib/search-query';
+import type { VocabularyEntry } from '../../src/lib/search-vocabulary';
+
+/** Separates units in a block key, so 「ai」 cannot match inside 「chairman」. */
+const UNIT_SEPARATOR = '\u0001';
+
+export interface TruthPage {
+  url: string;
+  /** Each block as its units, joined and framed by UNIT_SEPARATOR. */
+  blocks: string[];
+  /** Synonym-group and 초성 tokens of the page (the analyser's own, in index form). */
+  analyserTokens: Set<string>;
+}
+
+/** A text's units, joined and framed by UNIT_SEPARATOR. */
+export function unitKey(text: string): string {
+  const units = toUnits(normalizeChars(text)).map((u) => u.text);
+  return units.length === 0 ? '' : UNIT_SEPARATOR + units.join(UNIT_SEPARATOR) + UNIT_SEPARATOR;
+}
+
+/** A page's blocks (title, headings, paragraphs) prepared for truthFor. */
+export function truthPage(url: string, blocks: readonly string[], analyzer: KoreanAnalyzer): TruthPage {
+  const analyserTokens = new Set<string>();
+  for (const block of blocks) for (const token of analyzer.indexTokens(block)) analyserTokens.add(token);
+  return { url, blocks: blocks.map(unitKey).filter(Boolean), analyserTokens };
+}
+
+/** Whether a page holds one analysed query term. */
+export function holdsTerm(page: TruthPage, term: QueryTerm): boolean {
+  if (term.kind !== 'word') return term.tokens.every((t) => page.analyserTokens.has(t));
+  const needle = unitKey(term.text);
+  return needle !== '' && page.blocks.some((block) => block.includes(needle));
+}
+
+/** The terms the engine searches for a query, given the site's vocabulary (none when nothing is searchable). */
+export function searchedTerms(query: string, analyzer: KoreanAnalyzer, lookup: (encodedToken: string) => VocabularyEntry | undefined): QueryTerm[] {
+  const plan = planQuery(query, analyzer);
+  return plan.status === 'ok' ? resolveStems(plan, lookup).analyzed.terms : [];
+}
+
+/** The right answers to a query: the pages holding every term searched for it. No term, no right answer. */
+export function truthFor(pages: readonly TruthPage[], terms: readonly QueryTerm[]): Set<string> {
+  if (terms.length === 0) return new Set();
+  return new Set(pages.filter((p) => terms.every((t) => holdsTerm(p, t))).map((p) => p.url));
+}
