@@ -42,7 +42,7 @@ try {
     console.log(`\n읽은 어휘 조각: ${trace.shards.map((n) => `vocab/${n}.gz`).join(', ')}`);
     console.log('\n토큰별 페이지 수');
     for (const t of trace.pageCounts) console.log(`  ${t.token.padEnd(16)} ${t.encoded.padEnd(20)} ${t.pages ?? '없음'}`);
-    console.log(`\nPagefind에 보낸 질의: ${trace.pagefindQuery ?? '(보내지 않음: 사이트에 없는 낱말)'}`);
+    console.log(`\nPagefind에 보낸 질의: ${trace.pagefindQuery ?? '(답을 쓰지 않음: 사이트에 없는 낱말)'}`);
   }
   console.log(`\n결과: ${outcome.kind}`);
   if (outcome.kind === 'results') {

@@ -15,9 +15,27 @@ export async function startNodeSearch(dist: string): Promise<{ engine: SearchEng
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
   const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
   let nextId = 0;
+  // The engine may leave a search running whose answer it drops (an unknown word):
+  // the server stays up until every search has settled.
+  const running = new Set<Promise<unknown>>();
   const engine = new SearchEngine({
     dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
-    pagefind: { warmUp: () => undefined, search: (term, filters = {}) => run({ id: ++nextId, kind: 'search', term, filters }) },
+    pagefind: {
+      warmUp: () => undefined,
+      search: (term, filters = {}) => {
+        const search = run({ id: ++nextId, kind: 'search', term, filters });
+        const settled = search.then(() => undefined, () => undefined);
+        running.add(settled);
+        void settled.then(() => running.delete(settled));
+        return search;
+      },
+    },
   });
-  return { engine, close: () => server.close() };
+  return {
+    engine,
+    close: async () => {
+      await Promise.all(running);
+      await server.close();
+    },
+  };
 }

@@ -56,6 +56,13 @@ export interface QueryTerm {
    * planner can send Pagefind a subset of tokens that still covers every unit.
    */
   pieces?: TermPiece[];
+  /**
+   * For a word term whose query word lost a particle or ending: the word with fewer
+   * endings removed, least stripped last (고양이 → [고양이] for the term 고양). The
+   * engine falls back to them when the stem is only ever a seam between two words
+   * on the site (see resolveStems in search-query.ts).
+   */
+  lessStripped?: QueryTerm[];
 }
 
 /** A token of a word term and the span of units it stands for. */
@@ -171,6 +178,18 @@ function contiguousTokens(units: readonly TextUnit[]): string[] {
   return tokens;
 }
 
+/**
+ * The bigram of every pair of adjacent units in a text, and whether the pair
+ * straddles a space (하고 양자 → 고양 across, 양자 within). The indexer records which
+ * bigrams only ever straddle one, so a query can tell a real stem from a seam.
+ */
+export function joinBigrams(text: string): { token: string; acrossSpace: boolean }[] {
+  const units = toUnits(normalizeChars(text));
+  const joins: { token: string; acrossSpace: boolean }[] = [];
+  for (let i = 0; i + 1 < units.length; i++) joins.push({ token: bigram(units[i]!, units[i + 1]!), acrossSpace: units[i]!.word !== units[i + 1]!.word });
+  return joins;
+}
+
 /** The tokens of contiguousTokens, each with the units it spans. */
 function contiguousPieces(units: readonly TextUnit[]): TermPiece[] {
   const pieces: TermPiece[] = [];
@@ -268,16 +287,25 @@ export function stripSuffix(hangul: string, hasNonHangulStem = false): string {
   return hangul;
 }
 
-/** Strips up to two suffixes from the trailing Hangul run of a word's units (과학자들의 → 과학자). */
-function stripWordUnits(units: TextUnit[]): TextUnit[] {
-  let end = units.length;
-  let start = end;
+/**
+ * A word's forms with up to two suffixes stripped from its trailing Hangul run, most
+ * stripped first and the word itself last, without repeats (과학자들의 → 과학자,
+ * 과학자들, 과학자들의).
+ */
+function strippedForms(units: TextUnit[]): TextUnit[][] {
+  let start = units.length;
   while (start > 0 && units[start - 1]!.kind === 'hangul') start--;
-  if (start === end) return units;
-  const tail = units.slice(start, end).map((u) => u.text).join('');
-  let stripped = stripSuffix(tail, start > 0);
-  stripped = stripSuffix(stripped, start > 0);
-  return [...units.slice(0, start), ...units.slice(start, start + [...stripped].length)];
+  if (start === units.length) return [units];
+  const tail = units.slice(start).map((u) => u.text).join('');
+  const once = stripSuffix(tail, start > 0);
+  const twice = stripSuffix(once, start > 0);
+  const lengths = [...new Set([twice, once, tail].map((t) => [...t].length))];
+  return lengths.map((length) => units.slice(0, start + length));
+}
+
+/** The most stripped form of a word (과학자들의 → 과학자). */
+function stripWordUnits(units: TextUnit[]): TextUnit[] {
+  return strippedForms(units)[0]!;
 }
 
 function choseongToken(hangul: string): string {
@@ -420,7 +448,8 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
         terms.push({ text: jamo, kind: 'choseong', tokens: [CHOSEONG_PREFIX + jamo], variants: [] });
         return;
       }
-      const units = stripWordUnits(wordUnits[w]!);
+      const forms = strippedForms(wordUnits[w]!);
+      const units = forms[0]!;
       const surface = units.map((u) => u.text).join('');
       if (units.length === 0 || STOP_WORDS.has(surface)) {
         if (word.trim()) ignored.push(word);
@@ -437,6 +466,7 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
         }
         segment = [];
       };
+      const firstTerm = terms.length;
       for (let at = 0; at < units.length; ) {
         const synonym = synonyms.find((s) => matchesAt(units, at, s.units));
         if (synonym) {
@@ -450,6 +480,14 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
         }
       }
       flush();
+      // A word that became one plain term keeps its less stripped forms for the engine.
+      const only = terms.length === firstTerm + 1 ? terms[firstTerm]! : undefined;
+      if (only?.kind === 'word' && only.text === surface && forms.length > 1) {
+        only.lessStripped = forms.slice(1).map((form) => {
+          const pieces = contiguousPieces(form);
+          return { text: form.map((u) => u.text).join(''), kind: 'word', tokens: unique(pieces.map((p) => p.token)), variants: [], pieces };
+        });
+      }
     }
   }
 

@@ -3,7 +3,7 @@
  * page becomes a Pagefind record. Shared by the indexer (src/integrations/korean-search/),
  * the browser code and the tests, so all three agree on one format.
  */
-import type { KoreanAnalyzer, SynonymGroup } from './korean-analyzer';
+import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './korean-analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { SearchPage } from './search-extract';
 
@@ -45,6 +45,9 @@ export interface SearchRecord {
   titleTokens: string;
   /** Distinct encoded tokens of the page, for the vocabulary. */
   vocabulary: Set<string>;
+  /** Encoded bigrams the page holds inside a word, and those it holds only across a space. */
+  withinWord: Set<string>;
+  acrossSpace: Set<string>;
 }
 
 /** Analyses a page into the record Pagefind indexes. */
@@ -60,17 +63,27 @@ export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, 
       content.push(encoded);
     }
   };
-  const titleTokens = analyzer.indexTokens(page.title);
-  add(titleTokens);
+  const withinWord = new Set<string>();
+  const acrossSpace = new Set<string>();
+  const addBlock = (text: string) => {
+    const tokens = analyzer.indexTokens(text);
+    add(tokens);
+    for (const join of joinBigrams(text)) (join.acrossSpace ? acrossSpace : withinWord).add(encodeToken(join.token));
+    return tokens;
+  };
+  const titleTokens = addBlock(page.title);
   for (const section of page.sections) {
-    add(analyzer.indexTokens(section.heading));
+    addBlock(section.heading);
     // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
-    for (const paragraph of section.text.split('\n')) add(analyzer.indexTokens(paragraph));
+    for (const paragraph of section.text.split('\n')) addBlock(paragraph);
   }
+  for (const token of withinWord) acrossSpace.delete(token);
   return {
     content: content.join(' '),
     titleTokens: [...new Set(titleTokens.map(encodeToken))].join(' '),
     vocabulary: new Set(counts.keys()),
+    withinWord,
+    acrossSpace,
   };
 }
 

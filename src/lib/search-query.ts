@@ -3,8 +3,9 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { normalizeChars, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm } from './korean-analyzer';
+import { normalizeChars, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './korean-analyzer';
 import { encodeToken } from './pagefind-adapter';
+import type { VocabularyEntry } from './search-vocabulary';
 
 export type QueryPlan =
   | { status: 'empty' }
@@ -20,6 +21,8 @@ export function cleanQuery(raw: string): string {
   return raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
 }
 
+export type SearchPlan = Extract<QueryPlan, { status: 'ok' }>;
+
 export function planQuery(raw: string, analyzer: KoreanAnalyzer): QueryPlan {
   const query = cleanQuery(raw);
   if (!query) return { status: 'empty' };
@@ -29,48 +32,60 @@ export function planQuery(raw: string, analyzer: KoreanAnalyzer): QueryPlan {
   return { status: 'ok', analyzed, tokens, encoded: tokens.map(encodeToken) };
 }
 
-/**
- * Cost of sending one encoded token to Pagefind, or undefined when unknown.
- * With document frequencies (pages holding the token) the planner prefers rare
- * tokens; without, every token costs the same and the fewest are sent.
- */
-export type TokenCost = (encodedToken: string) => number | undefined;
-
-/**
- * The tokens of one term that Pagefind is asked for: the cheapest set whose
- * spans cover every unit of the word (바이오위원회 → 바이·오위·원회, not all five
- * bigrams). A page holding the word holds all its tokens, so any subset finds
- * it too: the cover only keeps extra results (pages holding the pieces apart)
- * about as rare as before, while Pagefind scores far fewer posting lists.
- */
-export function coverTerm(term: QueryTerm, cost: TokenCost = () => undefined): string[] {
-  const pieces = term.pieces;
-  if (!pieces || pieces.length <= 1) return term.tokens;
-  const units = Math.max(...pieces.map((p) => p.to)) + 1;
-  // A token of unknown cost counts 1, so without frequencies the fewest tokens win.
-  const price = (token: string) => cost(encodeToken(token)) ?? 1;
-  // best[k]: cheapest set of pieces covering units 0..k-1 exactly up to k.
-  const best: { total: number; chosen: string[] }[] = [{ total: 0, chosen: [] }];
-  for (let k = 1; k <= units; k++) best.push({ total: Infinity, chosen: [] });
-  const byEnd = [...pieces].sort((a, b) => a.to - b.to || a.from - b.from);
-  for (const piece of byEnd) {
-    let from = best[piece.from]!;
-    for (let m = piece.from + 1; m <= piece.to; m++) if (best[m]!.total < from.total) from = best[m]!;
-    const total = from.total + price(piece.token);
-    if (total < best[piece.to + 1]!.total) best[piece.to + 1] = { total, chosen: [...from.chosen, piece.token] };
-  }
-  const cover = best[units]!;
-  return Number.isFinite(cover.total) ? [...new Set(cover.chosen)] : term.tokens;
+/** The encoded tokens of the less stripped forms of the plan's words, which resolveStems may look up. */
+export function alternativeTokens(plan: SearchPlan): string[] {
+  return [...new Set(plan.analyzed.terms.flatMap((t) => t.lessStripped ?? []).flatMap((t) => t.tokens.map(encodeToken)))];
 }
 
-/** The encoded tokens Pagefind is asked for: a cover of each term, without repeats. */
-export function searchTokens(plan: Extract<QueryPlan, { status: 'ok' }>, cost?: TokenCost): string[] {
-  return [...new Set(plan.analyzed.terms.flatMap((t) => coverTerm(t, cost)).map(encodeToken))];
+/**
+ * Stripping an ending can leave a seam instead of a stem: 고양이 loses 이 as
+ * 기술이 does, but 고양 is on the site only as the seam of 「수립하고 양자」, never
+ * inside a word. A stripped word whose last bigram (where the ending was cut) is one
+ * the vocabulary marks bridge-only gives way to the next less stripped form, up to
+ * the word as typed (here 고양이, then reported as not on the site). Only the last
+ * bigram counts: 인공지능기본법을 keeps its stem although 능기 is a seam on a site
+ * that writes 「인공지능 기본법」. Returns the plan itself when no word changes.
+ */
+export function resolveStems(plan: SearchPlan, lookup: (encodedToken: string) => VocabularyEntry | undefined): SearchPlan {
+  const endsInSeam = (term: QueryTerm) => {
+    const joins = term.pieces?.filter((p) => p.to > p.from) ?? [];
+    const last = joins.reduce<TermPiece | undefined>((end, p) => (!end || p.to > end.to ? p : end), undefined);
+    return last !== undefined && lookup(encodeToken(last.token))?.bridgeOnly === true;
+  };
+  let changed = false;
+  const terms = plan.analyzed.terms.map((term) => {
+    if (!term.lessStripped?.length || !endsInSeam(term)) return term;
+    changed = true;
+    return term.lessStripped.find((form) => !endsInSeam(form)) ?? term.lessStripped[term.lessStripped.length - 1]!;
+  });
+  if (!changed) return plan;
+  const analyzed = { ...plan.analyzed, terms };
+  const tokens = queryTokens(analyzed);
+  return { status: 'ok', analyzed, tokens, encoded: tokens.map(encodeToken) };
+}
+
+/**
+ * The tokens of one term that Pagefind is asked for: every piece that spans the
+ * join of two adjacent units (each bigram), so a result holds every pair of
+ * neighbouring units of the word. Covering each unit once is not enough: 혁신 and
+ * 전략 cover every syllable of 혁신전략, but also match a page holding the two
+ * words far apart, while 신전 ties them together (npm run bench:scale counts such
+ * extra results). A Latin or digit run inside the word is implied by the bigrams
+ * around it; a word of one unit is its own token.
+ */
+export function coverTerm(term: QueryTerm): string[] {
+  const joins = term.pieces?.filter((p) => p.to > p.from) ?? [];
+  return joins.length > 0 ? [...new Set(joins.map((p) => p.token))] : term.tokens;
+}
+
+/** The encoded tokens Pagefind is asked for: the cover of each term, without repeats. */
+export function searchTokens(plan: SearchPlan): string[] {
+  return [...new Set(plan.analyzed.terms.flatMap((t) => coverTerm(t)).map(encodeToken))];
 }
 
 /** The search terms Pagefind receives: encoded tokens separated by spaces. */
-export function pagefindQuery(plan: Extract<QueryPlan, { status: 'ok' }>, cost?: TokenCost): string {
-  return searchTokens(plan, cost).join(' ');
+export function pagefindQuery(plan: SearchPlan): string {
+  return searchTokens(plan).join(' ');
 }
 
 /** Which query terms hold at least one unknown token: the words to tell the reader about. */

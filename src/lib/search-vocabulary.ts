@@ -3,8 +3,9 @@
  * by a hash of the token. Before searching, the browser loads the shards of
  * the query's tokens and refuses the search when one is missing, because
  * Pagefind would otherwise drop that word silently and answer a shorter query.
- * Each token carries the number of pages holding it (its document frequency),
- * so the query planner can ask Pagefind for the rarest tokens.
+ * Each token carries the number of pages holding it (its document frequency, shown
+ * by search:explain) and whether it is a bigram found only across a space, which
+ * tells a query word's stem from two words' seam (see resolveStems in search-query.ts).
  */
 
 /** FNV-1a, 32 bit: tiny, fast and stable across Node and browsers. */
@@ -37,26 +38,45 @@ export function shardVocabulary(tokens: Iterable<string>, shardCount: number): s
   return shards;
 }
 
-/** A shard file: one `token count` line per token, the count being the pages that hold it. */
-export function serializeShard(tokens: readonly string[], frequencies: ReadonlyMap<string, number>): string {
+/** What the vocabulary knows about one token. */
+export interface VocabularyEntry {
+  /** Pages holding the token (its document frequency). */
+  pages: number;
+  /**
+   * True for a bigram seen only across a space, joining the end of one word to the
+   * start of the next (하고 양자 → 고양): no word of the site holds it.
+   */
+  bridgeOnly: boolean;
+}
+
+/** Marks a bridge-only token in a shard line. */
+const BRIDGE_ONLY_MARK = 'b';
+
+/**
+ * A shard file: one `token pages` line per token, the pages being how many hold it,
+ * with ` b` added for a bridge-only bigram.
+ */
+export function serializeShard(tokens: readonly string[], frequencies: ReadonlyMap<string, number>, bridgeOnly: ReadonlySet<string> = new Set()): string {
   return tokens
     .map((t) => {
       const count = frequencies.get(t);
       if (count === undefined) throw new Error(`No page count for vocabulary token ${t}`);
-      return `${t} ${count}`;
+      return bridgeOnly.has(t) ? `${t} ${count} ${BRIDGE_ONLY_MARK}` : `${t} ${count}`;
     })
     .join('\n');
 }
 
-/** Token → number of pages holding it. A line that is not `token count` means a broken or foreign file: it throws. */
-export function parseShardFrequencies(text: string): Map<string, number> {
-  const map = new Map<string, number>();
+/** Token → what the vocabulary knows of it. A line that is not `token pages [b]` means a broken or foreign file: it throws. */
+export function parseShard(text: string): Map<string, VocabularyEntry> {
+  const map = new Map<string, VocabularyEntry>();
   for (const line of text.split('\n')) {
     if (!line) continue;
-    const space = line.indexOf(' ');
-    const count = space > 0 ? Number(line.slice(space + 1)) : NaN;
-    if (!Number.isInteger(count) || count < 0) throw new Error(`Vocabulary shard line is not "token count": ${JSON.stringify(line.slice(0, 40))}`);
-    map.set(line.slice(0, space), count);
+    const [token, count, mark, ...rest] = line.split(' ');
+    const pages = Number(count);
+    if (!token || !count || !Number.isInteger(pages) || pages < 0 || (mark !== undefined && mark !== BRIDGE_ONLY_MARK) || rest.length > 0) {
+      throw new Error(`Vocabulary shard line is not "token pages [b]": ${JSON.stringify(line.slice(0, 40))}`);
+    }
+    map.set(token, { pages, bridgeOnly: mark === BRIDGE_ONLY_MARK });
   }
   return map;
 }

@@ -6,9 +6,9 @@
 import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
-import { pagefindQuery, planQuery, termsWithUnknownTokens, typedWords, type TokenCost } from '../lib/search-query';
+import { alternativeTokens, pagefindQuery, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
-import { parseShardFrequencies, shardOf, unknownTokens } from '../lib/search-vocabulary';
+import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../lib/search-vocabulary';
 import { withBase } from '../lib/urls';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../integrations/korean-search/dev-status';
 import { PagefindClient } from './pagefind-client';
@@ -45,7 +45,7 @@ export interface SearchTrace {
   shards: number[];
   /** Pages holding each query token (readable token → count; undefined when no page has it). */
   pageCounts: { token: string; encoded: string; pages: number | undefined }[];
-  /** The encoded tokens sent to Pagefind (null when an unknown word stopped the search first). */
+  /** The encoded tokens whose Pagefind answer is used (null when an unknown word means the answer is dropped). */
   pagefindQuery: string | null;
 }
 
@@ -103,7 +103,7 @@ export class SearchEngine {
   private analyzer: KoreanAnalyzer | null = null;
   private pagefind: PagefindSearcher | null = null;
   private readonly dataBase: string;
-  private readonly shards = new Map<number, Promise<Map<string, number>>>();
+  private readonly shards = new Map<number, Promise<Map<string, VocabularyEntry>>>();
   private readonly docs = new Map<string, Promise<SearchPage>>();
 
   constructor(private readonly options: SearchEngineOptions) {
@@ -131,10 +131,10 @@ export class SearchEngine {
     return this.analyzer;
   }
 
-  private loadShard(n: number, build: string): Promise<Map<string, number>> {
+  private loadShard(n: number, build: string): Promise<Map<string, VocabularyEntry>> {
     let shard = this.shards.get(n);
     if (!shard) {
-      shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then(parseShardFrequencies);
+      shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then(parseShard);
       shard.catch(() => this.shards.delete(n));
       this.shards.set(n, shard);
     }
@@ -175,43 +175,51 @@ export class SearchEngine {
   async search(query: string, filters: SearchFilters = {}, trace?: (trace: SearchTrace) => void): Promise<SearchOutcome> {
     const analyzer = await this.getAnalyzer();
     const manifest = await this.loadManifest();
-    const plan = planQuery(query, analyzer);
-    if (plan.status === 'empty') return { kind: 'empty' };
-    if (plan.status === 'no-terms') return { kind: 'no-terms', ignored: plan.ignored };
-
-    const pagefind = await this.getPagefind();
-    pagefind.warmUp();
-    const shardIds = [...new Set(plan.encoded.map((t) => shardOf(t, manifest.vocabularyShards)))];
-    const shards = new Map(await Promise.all(shardIds.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const)));
-    const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
-    const report = (sent: string | null) =>
-      trace?.({
-        terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
-        ignored: plan.analyzed.ignored,
-        shards: shardIds,
-        pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: shards.get(shardOf(plan.encoded[i]!, manifest.vocabularyShards))?.get(plan.encoded[i]!) })),
-        pagefindQuery: sent,
-      });
-    if (unknown.size > 0) {
-      report(null);
-      const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
-      return { kind: 'unknown', words, dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions) };
-    }
+    const typed = planQuery(query, analyzer);
+    if (typed.status === 'empty') return { kind: 'empty' };
+    if (typed.status === 'no-terms') return { kind: 'no-terms', ignored: typed.ignored };
 
     const pagefindFilters: Record<string, string> = {};
     if (filters.section) pagefindFilters.section = filters.section;
     if (filters.tag) pagefindFilters.tag = filters.tag;
-    // Pagefind scores every page of every token it is given, so it gets only the
-    // rarest tokens that still cover each query word (see coverTerm). Each token
-    // costs the pages holding it plus a fixed charge for its posting list.
-    const fixedCharge = Math.max(1, manifest.pageCount / 100);
-    const cost: TokenCost = (token) => {
-      const pages = shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
-      return pages === undefined ? undefined : pages + fixedCharge;
+    // Pagefind searches while the vocabulary shards load: its query does not depend
+    // on them unless a stem turns out to be a seam (resolveStems), and its answer is
+    // dropped when a word is unknown (Pagefind would have searched a shorter prefix).
+    const pagefind = await this.getPagefind();
+    const search = (sent: string) => {
+      const running = pagefind.search(sent, pagefindFilters);
+      running.catch(() => undefined);
+      return running;
     };
-    const sent = pagefindQuery(plan, cost);
-    report(sent);
-    const ids = await pagefind.search(sent, pagefindFilters);
+    let sent = pagefindQuery(typed);
+    let searching = search(sent);
+    const shards = new Map<number, Map<string, VocabularyEntry>>();
+    const loadShards = async (tokens: readonly string[]) => {
+      const wanted = [...new Set(tokens.map((t) => shardOf(t, manifest.vocabularyShards)))].filter((n) => !shards.has(n));
+      for (const [n, shard] of await Promise.all(wanted.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const))) shards.set(n, shard);
+    };
+    const lookup = (token: string) => shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
+    await loadShards(typed.encoded);
+    let plan = resolveStems(typed, lookup);
+    if (plan !== typed) {
+      // A stem ended in a seam: judge the less stripped forms with their own shards.
+      await loadShards(alternativeTokens(typed));
+      plan = resolveStems(typed, lookup);
+      searching = search((sent = pagefindQuery(plan)));
+    }
+    const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
+    trace?.({
+      terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
+      ignored: plan.analyzed.ignored,
+      shards: [...shards.keys()],
+      pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: lookup(plan.encoded[i]!)?.pages })),
+      pagefindQuery: unknown.size > 0 ? null : sent,
+    });
+    if (unknown.size > 0) {
+      const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
+      return { kind: 'unknown', words, dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions) };
+    }
+    const ids = await searching;
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));

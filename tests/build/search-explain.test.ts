@@ -21,9 +21,9 @@ describe('npm run search:explain', () => {
     expect(out).toMatch(/1\. \S+ {2}AI기본법.* \/[a-z0-9-]+\/[a-z0-9-]+\//);
   });
 
-  it('says which words stopped the search before Pagefind', () => {
+  it('says which words made the search drop Pagefind\'s answer', () => {
     const out = explain('김치 담그는 법');
-    expect(out).toContain('보내지 않음');
+    expect(out).toContain('답을 쓰지 않음');
     expect(out).toMatch(/사이트에 없는 낱말: .*김치/);
   });
 });

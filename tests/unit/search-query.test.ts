@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer, describeToken } from '../../src/lib/korean-analyzer';
 import { encodeToken } from '../../src/lib/pagefind-adapter';
-import { cleanQuery, coverTerm, pagefindQuery, planQuery, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
+import { cleanQuery, coverTerm, pagefindQuery, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
@@ -78,34 +78,72 @@ describe('coverTerm / pagefindQuery', () => {
   };
   const shown = (tokens: string[]) => tokens.map(describeToken);
 
-  it('sends the fewest bigrams that cover every syllable', () => {
-    const [term] = planOf('바이오위원회').analyzed.terms;
-    expect(shown(coverTerm(term!))).toEqual(['바이', '오위', '원회']);
-    const [odd] = planOf('데이터센터로').analyzed.terms;
-    expect(coverTerm(odd!)).toHaveLength(3);
+  it('sends every bigram of a word, so its syllables must stand together', () => {
+    const [term] = planOf('혁신전략').analyzed.terms;
+    expect(shown(coverTerm(term!))).toEqual(['혁신', '신전', '전략']);
+    // A Latin or digit run is implied by the bigrams around it; alone it is the token.
+    const [mixed] = planOf('AI기본법').analyzed.terms;
+    expect(shown(coverTerm(mixed!))).toEqual(['ai|기', '기본', '본법']);
+    const [run] = planOf('CTO').analyzed.terms;
+    expect(shown(coverTerm(run!))).toEqual(['cto']);
   });
 
-  it('prefers rare tokens when document frequencies are known', () => {
-    const [term] = planOf('데이터센터').analyzed.terms;
-    const frequency = new Map([['데이', 50], ['이터', 900], ['터센', 10], ['센터', 40]].map(([t, n]) => [encodeToken(t as string), n as number]));
-    expect(shown(coverTerm(term!, (t) => frequency.get(t)))).toEqual(['데이', '터센', '센터']);
-  });
-
-  it('every unit of every word stays covered, and only tokens of the query are sent', () => {
+  it('every join of every word is covered, and only tokens of the query are sent', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30, unit: fc.constantFrom(...'가나다라마바사아자 AIr&d1'.split('')) }), fc.integer({ min: 0, max: 1000 }), (query, seed) => {
+      fc.property(fc.string({ maxLength: 30, unit: fc.constantFrom(...'가나다라마바사아자 AIr&d1'.split('')) }), (query) => {
         const plan = planQuery(query, plain);
         if (plan.status !== 'ok') return;
         for (const term of plan.analyzed.terms) {
-          const cover = coverTerm(term, (t) => (fnv(t) ^ seed) % 97);
+          const cover = coverTerm(term);
           for (const token of cover) expect(term.tokens).toContain(token);
           if (!term.pieces) continue;
           const units = Math.max(...term.pieces.map((p) => p.to)) + 1;
-          for (let u = 0; u < units; u++) expect(term.pieces.some((p) => cover.includes(p.token) && p.from <= u && u <= p.to)).toBe(true);
+          for (let u = 0; u + 1 < units; u++) expect(term.pieces.some((p) => cover.includes(p.token) && p.from <= u && u + 1 <= p.to)).toBe(true);
         }
         for (const token of pagefindQuery(plan).split(' ')) expect(plan.encoded).toContain(token);
       }),
     );
+  });
+});
+
+describe('resolveStems', () => {
+  const plain = createKoreanAnalyzer();
+  const planOf = (query: string) => {
+    const plan = planQuery(query, plain);
+    if (plan.status !== 'ok') throw new Error('expected a plan');
+    return plan;
+  };
+  const vocabulary = (known: string[], seams: string[] = []) => {
+    const entries = new Map<string, { pages: number; bridgeOnly: boolean }>();
+    for (const t of known) entries.set(encodeToken(t), { pages: 3, bridgeOnly: false });
+    for (const t of seams) entries.set(encodeToken(t), { pages: 3, bridgeOnly: true });
+    return (token: string) => entries.get(token);
+  };
+  const words = (plan: ReturnType<typeof planOf>) => plan.analyzed.terms.map((t) => t.text);
+
+  it('keeps a stem that is a word of the site', () => {
+    const plan = planOf('기술이');
+    expect(resolveStems(plan, vocabulary(['기술', '술이']))).toBe(plan);
+    expect(words(plan)).toEqual(['기술']);
+  });
+
+  it('gives up a stem that ends in a seam between two words for the word as typed', () => {
+    const plan = planOf('고양이');
+    const resolved = resolveStems(plan, vocabulary([], ['고양']));
+    expect(words(resolved)).toEqual(['고양이']);
+    expect(resolved.encoded).toEqual(['고양', '양이'].map(encodeToken));
+  });
+
+  it('takes the next less stripped form whose end is not a seam', () => {
+    const plan = planOf('고양이를');
+    expect(words(plan)).toEqual(['고양']);
+    expect(words(resolveStems(plan, vocabulary(['양이', '이를'], ['고양'])))).toEqual(['고양이']);
+    expect(words(resolveStems(plan, vocabulary(['이를'], ['고양', '양이'])))).toEqual(['고양이를']);
+  });
+
+  it('judges only the end of the stem: a phrase typed without its space keeps its stem', () => {
+    const plan = planOf('인공지능기본법을');
+    expect(resolveStems(plan, vocabulary(['인공', '공지', '지능', '기본', '본법'], ['능기']))).toBe(plan);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseShardCount, parseShardFrequencies, serializeShard, shardOf, shardVocabulary, unknownTokens } from '../../src/lib/search-vocabulary';
+import { chooseShardCount, parseShard, serializeShard, shardOf, shardVocabulary, unknownTokens } from '../../src/lib/search-vocabulary';
 
 describe('vocabulary shards', () => {
   it('every token lands in the shard shardOf names, exactly once', () => {
@@ -14,15 +14,22 @@ describe('vocabulary shards', () => {
     );
   });
 
-  it('round-trips tokens and their page counts through the file format', () => {
+  it('round-trips tokens, their page counts and bridge-only marks through the file format', () => {
     const counts = new Map([['abz', 12], ['cdz', 1]]);
-    expect(parseShardFrequencies(serializeShard(['abz', 'cdz'], counts))).toEqual(counts);
+    expect(parseShard(serializeShard(['abz', 'cdz'], counts, new Set(['cdz'])))).toEqual(
+      new Map([
+        ['abz', { pages: 12, bridgeOnly: false }],
+        ['cdz', { pages: 1, bridgeOnly: true }],
+      ]),
+    );
   });
 
   it('refuses a token without a page count, when writing and when reading', () => {
     expect(() => serializeShard(['abz', 'cdz'], new Map([['abz', 12]]))).toThrow(/cdz/);
-    expect(() => parseShardFrequencies('abz 12\ncdz')).toThrow(/token count/);
-    expect(() => parseShardFrequencies('<!doctype html>')).toThrow(/token count/);
+    expect(() => parseShard('abz 12\ncdz')).toThrow(/token pages/);
+    expect(() => parseShard('<!doctype html>')).toThrow(/token pages/);
+    expect(() => parseShard('abz 12 x')).toThrow(/token pages/);
+    expect(() => parseShard('abz 12 b extra')).toThrow(/token pages/);
   });
 
   it('chooses a power of two that keeps shards near the target size', () => {

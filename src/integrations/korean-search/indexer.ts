@@ -62,8 +62,11 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   const vocabulary = new Set<string>();
-  /** Pages holding each token, for the query planner (rarest tokens first). */
+  /** Pages holding each token (shown by search:explain). */
   const frequencies = new Map<string, number>();
+  /** Bigrams some page holds inside a word, and bigrams seen across a space. */
+  const withinWord = new Set<string>();
+  const acrossSpace = new Set<string>();
   /**
    * Where each page's text as shown in results was written, by URL. Pages are read
    * one at a time and their texts go straight to disk: Pagefind's writeFiles below
@@ -82,6 +85,8 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
       vocabulary.add(token);
       frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
     }
+    for (const token of record.withinWord) withinWord.add(token);
+    for (const token of record.acrossSpace) acrossSpace.add(token);
     const added = await index.addCustomRecord({
       url: page.url,
       content: record.content,
@@ -118,10 +123,11 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   for (const name of readdirSync(pagefindDir)) if (UNUSED_PAGEFIND_FILES.test(name)) rmSync(join(pagefindDir, name));
 
   const shardCount = chooseShardCount(vocabulary.size);
-  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies))));
+  const bridgeOnly = new Set([...acrossSpace].filter((t) => !withinWord.has(t)));
+  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies, bridgeOnly))));
 
-  // The format tag renames the files when the vocabulary format changes (document frequencies added).
-  const build = createHash('sha256').update('vocab-df').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
+  // The format tag renames the files when the vocabulary format changes (bridge-only marks added).
+  const build = createHash('sha256').update('vocab-df-bridge').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
   const manifest: SearchManifest = {
     build,
     contentDigest,
