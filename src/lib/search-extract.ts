@@ -1,7 +1,8 @@
 /**
  * Reads what search needs from a built page: the `<article data-search-page>`
  * and its attributes, the h1 title, and the plain text split into sections at
- * h2/h3 headings with ids. Elements marked `data-search-ignore` are skipped.
+ * h2/h3 headings with ids. Elements marked `data-search-ignore` are skipped; a
+ * heading marked `data-search-facts` starts a facts box (DocSection.facts).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -73,7 +74,8 @@ export function extractSearchPage(html: string, url: string): SearchPage | null 
     }
     if ((node.tagName === 'h2' || node.tagName === 'h3') && attr(node, 'id')) {
       endParagraph();
-      sections.push({ anchor: attr(node, 'id'), heading: textOf(node).replace(/\s+/g, ' ').trim(), text: '' });
+      const facts = node.properties.dataSearchFacts !== undefined;
+      sections.push({ anchor: attr(node, 'id'), heading: textOf(node).replace(/\s+/g, ' ').trim(), text: '', ...(facts ? { facts } : {}) });
       return;
     }
     const block = BLOCK_ELEMENTS.has(node.tagName);

@@ -179,6 +179,8 @@ export interface DocSection {
   heading: string;
   /** Plain text, paragraphs separated by newlines. */
   text: string;
+  /** A facts box (status, figures, dates as a list of values), not prose: excerpts come from prose first. */
+  facts?: boolean;
 }
 
 export interface SubResult {
@@ -195,8 +197,12 @@ export interface ResultPresentation {
 }
 
 /**
- * How a result is shown: the title, the excerpt from the section with the most
- * matched terms, and up to `maxSubResults` headed sections that match.
+ * How a result is shown: the title, an excerpt, and up to `maxSubResults` headed
+ * sections that match. The excerpt comes from the section that matches the most
+ * query terms (prose before a facts box when they tie) and is cut from one
+ * paragraph of it, the one with the most matches, so list items and labels never
+ * run together into one line. With no match in the text, it is the page's first
+ * prose paragraph.
  */
 export function presentResult(
   doc: { title: string; sections: readonly DocSection[] },
@@ -206,22 +212,27 @@ export function presentResult(
   const { excerptLength = 140, maxSubResults = 3 } = options;
   const matcher = 'ranges' in query ? query : compileMatcher(query);
   const scored = doc.sections.map((section) => {
-    const text = flattenText(section.text);
+    const paragraphs = section.text.split('\n').map(flattenText).filter(Boolean).map((text) => ({ text, ranges: matcher.ranges(text), matchedTerms: matcher.matchedTermCount(text) }));
+    const ranges = paragraphs.reduce((n, p) => n + p.ranges.length, 0);
+    const best = [...paragraphs].sort((a, b) => b.matchedTerms - a.matchedTerms || b.ranges.length - a.ranges.length)[0];
     return {
       section,
-      text,
-      ranges: matcher.ranges(text),
+      best,
+      ranges,
       headingMatched: matcher.ranges(section.heading).length > 0,
-      matchedTerms: matcher.matchedTermCount(`${section.heading} ${text}`),
+      matchedTerms: matcher.matchedTermCount(`${section.heading} ${section.text}`),
     };
   });
-  const best = [...scored].sort((a, b) => b.matchedTerms - a.matchedTerms || b.ranges.length - a.ranges.length)[0];
-  const excerpt = best ? makeExcerpt(best.text, best.ranges, excerptLength) : [];
+  const withText = scored.filter((s) => s.best);
+  const best =
+    [...withText].sort((a, b) => b.matchedTerms - a.matchedTerms || Number(a.section.facts ?? false) - Number(b.section.facts ?? false) || b.ranges - a.ranges)[0];
+  const lead = best && best.ranges > 0 ? best : (withText.find((s) => !s.section.facts) ?? best);
+  const excerpt = lead?.best ? makeExcerpt(lead.best.text, lead.best.ranges, excerptLength) : [];
   const subResults = scored
-    .filter((s) => s.section.anchor && (s.ranges.length > 0 || s.headingMatched))
+    .filter((s) => s.section.anchor && s.best && (s.ranges > 0 || s.headingMatched))
     .sort((a, b) => b.matchedTerms - a.matchedTerms)
     .slice(0, maxSubResults)
     .sort((a, b) => doc.sections.indexOf(a.section) - doc.sections.indexOf(b.section))
-    .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.text, s.ranges, Math.round(excerptLength * 0.7)) }));
+    .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.best!.text, s.best!.ranges, Math.round(excerptLength * 0.7)) }));
   return { title: segmentText(doc.title, matcher.ranges(doc.title)), excerpt, subResults };
 }

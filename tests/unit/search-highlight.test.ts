@@ -63,4 +63,28 @@ describe('presentResult', () => {
   it('has no sub-results when only the untitled intro matches', () => {
     expect(presentResult(doc, terms('연산 거점')).subResults).toEqual([]);
   });
+
+  const withFacts = {
+    title: 'AI 예산 확대',
+    sections: [
+      { anchor: '', heading: '', text: '정부는 AI 예산을 늘립니다.' },
+      { anchor: 'policy-facts', heading: '한눈에 보는 정보', text: '계획\n2조 9,300억 원 AI 예산\n2025년 발표', facts: true },
+      { anchor: 'naeyong', heading: '주요 내용', text: '지원은 세 갈래입니다.\nAI 교육\n취업 지원\n올해 AI 예산은 2조 9,300억 원입니다.' },
+    ],
+  };
+  const excerptText = (view: ReturnType<typeof presentResult>) => view.excerpt.map((s) => s.text).join('');
+
+  it('cuts the excerpt from one paragraph, so list items and labels never run together', () => {
+    expect(excerptText(presentResult(withFacts, terms('취업')))).toBe('취업 지원');
+  });
+
+  it('prefers prose to a facts box that matches as much', () => {
+    expect(excerptText(presentResult(withFacts, terms('2조 9300억')))).toBe('올해 AI 예산은 2조 9,300억 원입니다.');
+    const factsOnly = { ...withFacts, sections: withFacts.sections.slice(0, 2) };
+    expect(excerptText(presentResult(factsOnly, terms('2조 9300억')))).toBe('2조 9,300억 원 AI 예산');
+  });
+
+  it('shows the first prose paragraph when only the title matches', () => {
+    expect(excerptText(presentResult(withFacts, terms('확대')))).toBe('정부는 AI 예산을 늘립니다.');
+  });
 });
