@@ -43,6 +43,7 @@ try {
     console.log('\n토큰별 페이지 수');
     for (const t of trace.pageCounts) console.log(`  ${t.token.padEnd(16)} ${t.encoded.padEnd(20)} ${t.pages ?? '없음'}`);
     console.log(`\nPagefind에 보낸 질의: ${trace.pagefindQuery ?? '(답을 쓰지 않음: 사이트에 없는 낱말)'}`);
+    if (trace.phrase) console.log(`붙여 쓴 구절(이 구절을 담은 페이지가 먼저): ${trace.phrase}`);
   }
   console.log(`\n결과: ${outcome.kind}`);
   if (outcome.kind === 'results') {

@@ -83,6 +83,12 @@ export interface AnalyzedQuery {
   dropped: string[];
   /** True when the query was cut to MAX_QUERY_LENGTH characters. */
   truncated: boolean;
+  /**
+   * For a query of several words: the words run together as one word term, the
+   * last without its ending (「과학기술 외교를」 → 과학기술외교). Pages holding it
+   * rank first; it is never required.
+   */
+  phrase?: QueryTerm;
 }
 
 /** Longer queries are cut: nobody types more, and every word costs index fetches. */
@@ -439,7 +445,18 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
     const dropped: string[] = [];
     if (terms.length > 0) dropped.push(...fillers.map((w) => words[w]!));
     else for (const w of fillers) analyzeWord(w);
-    return { terms: dedupeTerms(terms), ignored, dropped, truncated };
+    return { terms: dedupeTerms(terms), ignored, dropped, truncated, ...phraseOf() };
+
+    /** The searched words as one run, when there are two or more and no dropped filler stands between them. */
+    function phraseOf(): { phrase?: QueryTerm } {
+      const droppedWords = dropped.length > 0 ? fillers : [];
+      const kept = words.map((_, w) => w).filter((w) => wordUnits[w]!.length > 0 && !droppedWords.includes(w));
+      if (kept.length < 2 || droppedWords.some((f) => f > kept[0]! && f < kept[kept.length - 1]!)) return {};
+      const last = kept[kept.length - 1]!;
+      const units = kept.flatMap((w) => (w === last ? stripWordUnits(wordUnits[w]!) : wordUnits[w]!));
+      const pieces = contiguousPieces(units);
+      return { phrase: { text: units.map((u) => u.text).join(''), kind: 'word', tokens: unique(pieces.map((p) => p.token)), variants: [], pieces } };
+    }
 
     function analyzeWord(w: number): void {
       const word = words[w]!;

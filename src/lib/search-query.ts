@@ -88,6 +88,18 @@ export function pagefindQuery(plan: SearchPlan): string {
   return searchTokens(plan).join(' ');
 }
 
+/** The encoded tokens of the plan's phrase (its words run together), or none for a one-word query. */
+export function phraseTokens(plan: SearchPlan): string[] {
+  const phrase = plan.analyzed.phrase;
+  return phrase ? [...new Set(coverTerm(phrase).map(encodeToken))] : [];
+}
+
+/** Result ids with the pages that hold the query as a phrase first, each group in its own order. */
+export function phraseFirst(ids: readonly string[], phraseIds: Iterable<string>): string[] {
+  const phrase = new Set(phraseIds);
+  return [...ids.filter((id) => phrase.has(id)), ...ids.filter((id) => !phrase.has(id))];
+}
+
 /** Which query terms hold at least one unknown token: the words to tell the reader about. */
 export function termsWithUnknownTokens(analyzed: AnalyzedQuery, unknownEncoded: ReadonlySet<string>): string[] {
   return analyzed.terms.filter((t) => t.tokens.some((token) => unknownEncoded.has(encodeToken(token)))).map((t) => t.text);

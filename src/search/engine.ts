@@ -6,7 +6,7 @@
 import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
-import { alternativeTokens, pagefindQuery, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
+import { alternativeTokens, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../lib/search-vocabulary';
 import { withBase } from '../lib/urls';
@@ -47,6 +47,8 @@ export interface SearchTrace {
   pageCounts: { token: string; encoded: string; pages: number | undefined }[];
   /** The encoded tokens whose Pagefind answer is used (null when an unknown word means the answer is dropped). */
   pagefindQuery: string | null;
+  /** The words run together (readable), whose pages rank first; null for one word or a phrase the site never holds. */
+  phrase: string | null;
 }
 
 export interface SearchFilters {
@@ -199,14 +201,21 @@ export class SearchEngine {
       for (const [n, shard] of await Promise.all(wanted.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const))) shards.set(n, shard);
     };
     const lookup = (token: string) => shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
-    await loadShards(typed.encoded);
+    // Several words: pages holding them as one phrase rank first. That search adds the
+    // bigrams that join the words, so its pages are a subset of the main search's.
+    const phrase = phraseTokens(typed);
+    let phraseSearching = phrase.length > 0 ? search([...new Set([...sent.split(' '), ...phrase])].join(' ')) : null;
+    await loadShards([...typed.encoded, ...phrase]);
     let plan = resolveStems(typed, lookup);
     if (plan !== typed) {
       // A stem ended in a seam: judge the less stripped forms with their own shards.
       await loadShards(alternativeTokens(typed));
       plan = resolveStems(typed, lookup);
       searching = search((sent = pagefindQuery(plan)));
+      phraseSearching = null;
     }
+    // A joining bigram the site never holds: no page holds the phrase (and Pagefind would have tried a shorter prefix).
+    if (phrase.some((token) => lookup(token) === undefined)) phraseSearching = null;
     const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
     trace?.({
       terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
@@ -214,12 +223,13 @@ export class SearchEngine {
       shards: [...shards.keys()],
       pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: lookup(plan.encoded[i]!)?.pages })),
       pagefindQuery: unknown.size > 0 ? null : sent,
+      phrase: phraseSearching && plan.analyzed.phrase ? plan.analyzed.phrase.text : null,
     });
     if (unknown.size > 0) {
       const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
       return { kind: 'unknown', words, dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions) };
     }
-    const ids = await searching;
+    const ids = phraseSearching ? phraseFirst(await searching, await phraseSearching) : await searching;
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));

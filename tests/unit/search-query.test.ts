@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer, describeToken } from '../../src/lib/korean-analyzer';
 import { encodeToken } from '../../src/lib/pagefind-adapter';
-import { cleanQuery, coverTerm, pagefindQuery, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
+import { cleanQuery, coverTerm, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
@@ -103,6 +103,34 @@ describe('coverTerm / pagefindQuery', () => {
         for (const token of pagefindQuery(plan).split(' ')) expect(plan.encoded).toContain(token);
       }),
     );
+  });
+});
+
+describe('phrases', () => {
+  const plain = createKoreanAnalyzer();
+  const phraseOf = (query: string) => plain.analyzeQuery(query).phrase?.text;
+
+  it('runs the searched words together, only the last without its ending', () => {
+    expect(phraseOf('과학기술 외교를')).toBe('과학기술외교');
+    expect(phraseOf('출연연의 역할')).toBe('출연연의역할');
+    expect(phraseOf('양자컴퓨터 개발 뭐예요')).toBe('양자컴퓨터개발');
+  });
+
+  it('has none for one word, or when a dropped question word stands between the words', () => {
+    expect(phraseOf('국가바이오위원회가 뭐예요')).toBeUndefined();
+    expect(phraseOf('양자컴퓨터는 언제 개발하나요')).toBeUndefined();
+    expect(phraseOf('바이오위원회')).toBeUndefined();
+  });
+
+  it('asks Pagefind for the bigrams that join the words too', () => {
+    const plan = planQuery('과학기술 외교', plain);
+    if (plan.status !== 'ok') throw new Error('expected a plan');
+    expect(phraseTokens(plan)).toContain(encodeToken('술외'));
+  });
+
+  it('puts phrase pages first and keeps each group in order', () => {
+    expect(phraseFirst(['a', 'b', 'c', 'd'], ['d', 'b'])).toEqual(['b', 'd', 'a', 'c']);
+    expect(phraseFirst(['a', 'b'], [])).toEqual(['a', 'b']);
   });
 });
 

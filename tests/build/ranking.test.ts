@@ -1,0 +1,68 @@
+/**
+ * Ranking on the build, through the site's own engine and Pagefind in Node:
+ * searching a policy's exact title puts that page first, for every policy page, and
+ * pages holding a query of several words as one phrase rank above pages that only
+ * hold its words apart.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeSearch } from '../../scripts/lib/node-search';
+import { unitKey } from '../../scripts/lib/search-truth';
+import { createKoreanAnalyzer } from '../../src/lib/korean-analyzer';
+import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
+import { CONTENT, DIST, assertBuilt, contentPages } from '../helpers/built-site';
+
+let search: Awaited<ReturnType<typeof startNodeSearch>>;
+
+beforeAll(async () => {
+  assertBuilt();
+  search = await startNodeSearch(DIST);
+});
+afterAll(() => search?.close());
+
+describe('exact titles rank first', () => {
+  it('every policy title finds its own page first', async () => {
+    const policies = contentPages(CONTENT).filter((p) => p.kind === 'policy');
+    expect(policies.length).toBeGreaterThan(30);
+    const misses: string[] = [];
+    for (const policy of policies) {
+      const outcome = await search.engine.search(policy.title);
+      const first = outcome.kind === 'results' && outcome.ids[0] ? (await search.engine.loadDoc(outcome.ids[0])).url : `(${outcome.kind})`;
+      if (first !== policy.path) misses.push(`「${policy.title}」 → ${first} (expected ${policy.path})`);
+    }
+    expect(misses, misses.join('\n')).toEqual([]);
+  }, 120_000);
+});
+
+describe('phrases rank above their parts', () => {
+  const QUERIES = ['과학기술 외교', '범부처 CTO', '대학 부설 연구소', '지역 경제', '신진 연구자', '규제 완화', '기술사업화 플랫폼', 'AI 컴퓨팅 센터', '양자 컴퓨터', '국가 전략 기술', '연구 개발', '인공지능 기본법을'];
+
+  it('every page holding the query as a phrase comes before every page holding only its words', async () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, SEARCH_DATA_DIR, 'manifest.json'), 'utf8')) as SearchManifest;
+    const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
+    const problems: string[] = [];
+    let mixed = 0;
+    for (const query of QUERIES) {
+      const phrase = analyzer.analyzeQuery(query).phrase;
+      expect(phrase, query).toBeDefined();
+      const outcome = await search.engine.search(query);
+      if (outcome.kind !== 'results') {
+        problems.push(`「${query}」 → ${outcome.kind}`);
+        continue;
+      }
+      const holds: boolean[] = [];
+      for (const id of outcome.ids) {
+        const doc = await search.engine.loadDoc(id);
+        const blocks = [doc.title, ...doc.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])].map(unitKey);
+        holds.push(blocks.some((b) => b.includes(unitKey(phrase!.text))));
+      }
+      const firstApart = holds.indexOf(false);
+      if (firstApart >= 0 && holds.lastIndexOf(true) > firstApart) problems.push(`「${query}」: a page with the words apart (#${firstApart + 1}) precedes a phrase page (#${holds.lastIndexOf(true) + 1})`);
+      if (holds.includes(true) && holds.includes(false)) mixed++;
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+    // The order is tested only if some query finds both kinds of page.
+    expect(mixed).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+});
