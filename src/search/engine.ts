@@ -201,10 +201,12 @@ export class SearchEngine {
       for (const [n, shard] of await Promise.all(wanted.map(async (n) => [n, await this.loadShard(n, manifest.build)] as const))) shards.set(n, shard);
     };
     const lookup = (token: string) => shards.get(shardOf(token, manifest.vocabularyShards))?.get(token);
-    // Several words: pages holding them as one phrase rank first. That search adds the
-    // bigrams that join the words, so its pages are a subset of the main search's.
+    // Several words: pages holding them as one phrase rank first. Those are the results
+    // that also hold the bigrams joining the words, so Pagefind is asked for just those
+    // (a chunk or two) and the main results are filtered by its answer.
     const phrase = phraseTokens(typed);
-    let phraseSearching = phrase.length > 0 ? search([...new Set([...sent.split(' '), ...phrase])].join(' ')) : null;
+    const seams = phrase.filter((token) => !typed.encoded.includes(token));
+    let phraseSearching = seams.length > 0 ? search(seams.join(' ')) : null;
     await loadShards([...typed.encoded, ...phrase]);
     let plan = resolveStems(typed, lookup);
     if (plan !== typed) {
