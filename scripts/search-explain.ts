@@ -8,6 +8,7 @@
  * Usage: npm run search:explain -- "질의" [--dist dist] [--section <slug>] [--tag <태그>] [--all]
  */
 import { existsSync } from 'node:fs';
+import { josa } from 'es-hangul';
 import { join, resolve } from 'node:path';
 import type { SearchTrace } from '../src/search/engine';
 import { SEARCH_DATA_DIR } from '../src/lib/search-data';
@@ -57,7 +58,10 @@ try {
   }
   console.log(`\n결과: ${outcome.kind}`);
   if (outcome.kind === 'results') {
-    if (outcome.correction) console.log(`  ‘${outcome.correction.to}’으로 찾은 결과 (입력: ‘${outcome.correction.from}’)`);
+    if (outcome.correction) {
+      const { from, to } = outcome.correction;
+      console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
+    }
     const shown = process.argv.includes('--all') ? outcome.ids : outcome.ids.slice(0, 20);
     console.log(`  ${outcome.total}쪽${shown.length < outcome.total ? ` (앞 ${shown.length}쪽, --all로 전부)` : ''}`);
     for (const [i, id] of shown.entries()) {
