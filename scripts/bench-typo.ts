@@ -4,7 +4,9 @@
  * is corrected back to the word, to another word, offered, or left alone; everyday
  * words not on the site and random Hangul must never be corrected. Prints the
  * figures for the rules in use and for variants of them, and the bytes of the typo
- * lookup a correction reads. Runs correctQuery in Node on the built files (no Pagefind).
+ * lookup a correction reads. Runs correctQuery in Node on the built files (no Pagefind);
+ * then, for a few typos, the whole search (the site's engine and Pagefind in Node over
+ * a local server) and the bytes it fetched after a first query had loaded the engine.
  *
  * Usage: npm run bench:typo [-- --dist dist]
  */
@@ -14,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { TYPO_RULES, type TypoRules } from '../src/lib/search-typo';
 import { SEARCH_DATA_DIR } from '../src/lib/search-data';
 import { TYPO_DIR } from '../src/lib/typo-lookup';
+import { startNodeSearch } from './lib/node-search';
 import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from './lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
@@ -102,3 +105,19 @@ console.log(
   `\ntypo lookup: ${sizes.size} files, ${kb(total)} (gzip); syllable shards ${syllableShards.length}, ${kb(Math.min(...syllableShards))}–${kb(Math.max(...syllableShards))}; ` +
     `read by one correction: median ${kb(perQuery[Math.floor(perQuery.length / 2)] ?? 0)}, max ${kb(perQuery.at(-1) ?? 0)}`,
 );
+
+// Whole searches: what a typo query fetches once the engine is loaded (the later-query budget).
+const node = await startNodeSearch(dist);
+try {
+  await node.engine.search('인공지능');
+  for (const query of ['인공지눙', '바이오위원희', '출연언', '양자컴퓨타 큐비트', '된장찌개 끓이는 뻡']) {
+    node.resetTraffic();
+    const outcome = await node.engine.search(query);
+    const { bytes, requests, paths } = node.traffic();
+    const typoFiles = paths.filter((p) => p.includes(`/${TYPO_DIR}/`)).length;
+    const what = outcome.kind === 'results' ? `${outcome.total}쪽${outcome.correction ? ` via ‘${outcome.correction.to}’` : ''}` : outcome.kind;
+    console.log(`${query.padEnd(14)} ${what.padEnd(24)} ${kb(bytes).padStart(8)} in ${requests} requests (${typoFiles} typo lookup files)`);
+  }
+} finally {
+  await node.close();
+}
