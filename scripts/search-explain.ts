@@ -8,6 +8,7 @@
  * Usage: npm run search:explain -- "질의" [--dist dist] [--section <slug>] [--tag <태그>] [--all]
  */
 import { existsSync } from 'node:fs';
+import { josa } from 'es-hangul';
 import { join, resolve } from 'node:path';
 import type { SearchTrace } from '../src/search/engine';
 import { SEARCH_DATA_DIR } from '../src/lib/search-data';
@@ -35,6 +36,17 @@ try {
   const outcome = await engine.search(query, { section: arg('section'), tag: arg('tag') }, (t) => (trace = t));
 
   console.log(`질의: ${JSON.stringify(query)}`);
+  const correction = trace?.correction;
+  if (correction) {
+    console.log('\n오타 교정 (사이트에 없는 낱말)');
+    if (correction.files.length) console.log(`  읽은 오타 조회 파일: ${correction.files.join(', ')}`);
+    for (const word of correction.words) {
+      const candidates = word.candidates.map((c) => `${c.text} ${c.pages ?? '없음'}쪽`).join(', ');
+      console.log(`  ${word.word}: 후보 ${candidates || '없음'} → ${word.chosen ? `‘${word.chosen}’ (${word.choice})` : `교정 안 함 (${word.choice})`}`);
+    }
+    if (correction.query) console.log(`  교정한 질의: ${JSON.stringify(correction.query)} (아래는 이 질의의 단계)`);
+    else if (correction.alternatives.length) console.log(`  제안: ${correction.alternatives.join(', ')}`);
+  }
   if (trace) {
     console.log('\n분석된 낱말');
     for (const term of trace.terms) console.log(`  ${term.text} (${term.kind}): ${term.tokens.join(', ')}`);
@@ -47,6 +59,10 @@ try {
   }
   console.log(`\n결과: ${outcome.kind}`);
   if (outcome.kind === 'results') {
+    if (outcome.correction) {
+      const { from, to } = outcome.correction;
+      console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
+    }
     const shown = process.argv.includes('--all') ? outcome.ids : outcome.ids.slice(0, 20);
     console.log(`  ${outcome.total}쪽${shown.length < outcome.total ? ` (앞 ${shown.length}쪽, --all로 전부)` : ''}`);
     for (const [i, id] of shown.entries()) {

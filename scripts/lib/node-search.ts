@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { SearchEngine } from '../../src/search/engine';
 import { createPagefindRunner } from '../../src/search/pagefind-module';
 import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
-import { startBenchServer } from './bench-server';
+import { startBenchServer, type BenchServer } from './bench-server';
 
-export async function startNodeSearch(dist: string): Promise<{ engine: SearchEngine; close(): Promise<void> }> {
+export async function startNodeSearch(dist: string): Promise<{ engine: SearchEngine; traffic: BenchServer['traffic']; resetTraffic(): void; close(): Promise<void> }> {
   const server = await startBenchServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
   const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
@@ -33,6 +33,8 @@ export async function startNodeSearch(dist: string): Promise<{ engine: SearchEng
   });
   return {
     engine,
+    traffic: () => server.traffic(),
+    resetTraffic: () => server.resetTraffic(),
     close: async () => {
       await Promise.all(running);
       await server.close();

@@ -6,6 +6,7 @@
 import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './korean-analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { SearchPage } from './search-extract';
+import type { TypoManifest } from './typo-lookup';
 
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
 export const RESULTS_PAGE_SIZE = 5;
@@ -21,6 +22,8 @@ export interface SearchManifest {
   contentDigest: string;
   pageCount: number;
   vocabularyShards: number;
+  /** The typo lookup's files (src/lib/typo-lookup.ts). */
+  typo: TypoManifest;
   synonyms: SynonymGroup[];
   sections: { slug: string; title: string }[];
   tags: string[];

@@ -69,11 +69,21 @@ export const homeUrl = () => withBase(FIXED_PATHS.home);
 /** The open-data file and its JSON Schema (src/pages/data/). */
 export const OPEN_DATA_PATHS = { policies: '/data/policies.json', schema: '/data/policies.schema.json' } as const;
 export const timelineUrl = () => withBase(FIXED_PATHS.timeline);
-/** The search page, optionally with a query (`/search/?q=…`), the address a search can be shared by. */
-export function searchUrl(query?: string): string {
+/** The parameter that turns typo correction off for a search (`correct=0`: the words as typed). */
+export const SEARCH_CORRECTION_PARAM = 'correct';
+
+/**
+ * The search page, optionally with a query (`/search/?q=…`), the address a search can be
+ * shared by; `asTyped` searches the words as typed, without typo correction (`&correct=0`).
+ */
+export function searchUrl(query?: string, { asTyped = false }: { asTyped?: boolean } = {}): string {
   const url = withBase(FIXED_PATHS.search);
-  return query ? `${url}?q=${encodeURIComponent(query)}` : url;
+  if (!query) return url;
+  return `${url}?q=${encodeURIComponent(query)}${asTyped ? `&${SEARCH_CORRECTION_PARAM}=0` : ''}`;
 }
+
+/** Whether a search page's parameters ask for the words as typed (see searchUrl). */
+export const searchesAsTyped = (params: URLSearchParams) => params.get(SEARCH_CORRECTION_PARAM) === '0';
 
 /** Absolute URL for canonical links and feeds; `site` comes from astro.config. */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {

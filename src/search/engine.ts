@@ -6,13 +6,15 @@
 import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
-import { alternativeTokens, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
+import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../lib/search-vocabulary';
+import { correctQuery, type QueryCorrection } from '../lib/search-typo';
 import { withBase } from '../lib/urls';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../integrations/korean-search/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { PAGEFIND_BASE } from './pagefind-module';
+import { TypoLoader } from './typo-loader';
 
 const DATA_BASE = withBase(`/${SEARCH_DATA_DIR}/`);
 
@@ -49,6 +51,8 @@ export interface SearchTrace {
   pagefindQuery: string | null;
   /** The words run together (readable), whose pages rank first; null for one word or a phrase the site never holds. */
   phrase: string | null;
+  /** The typo correction tried for unknown words: of the query as typed, when the steps above are of its correction. */
+  correction?: QueryCorrection & { typed: string };
 }
 
 export interface SearchFilters {
@@ -70,8 +74,8 @@ export type SearchOutcome =
   | { kind: 'empty' }
   /** The query has nothing searchable left (one syllable, punctuation, emoji). */
   | { kind: 'no-terms'; ignored: string[] }
-  /** Some words appear nowhere on the site. */
-  | { kind: 'unknown'; words: string[]; dropped: string[]; suggestions: SuggestionTarget[] }
+  /** Some words appear nowhere on the site; `alternatives` are corrected queries to offer when no correction was clear. */
+  | { kind: 'unknown'; words: string[]; dropped: string[]; suggestions: SuggestionTarget[]; alternatives: string[] }
   | {
       kind: 'results';
       terms: QueryTerm[];
@@ -84,6 +88,8 @@ export type SearchOutcome =
       sections: FilterOption[];
       tags: FilterOption[];
       suggestions: SuggestionTarget[];
+      /** The query had words not on the site and these results are of its correction (from: as typed). */
+      correction?: { from: string; to: string };
     };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -107,6 +113,7 @@ export class SearchEngine {
   private readonly dataBase: string;
   private readonly shards = new Map<number, Promise<Map<string, VocabularyEntry>>>();
   private readonly docs = new Map<string, Promise<SearchPage>>();
+  private readonly typos = new TypoLoader((path) => this.loadManifest().then((m) => fetchGzipText(`${this.dataBase}${path}?v=${m.build}`)));
 
   constructor(private readonly options: SearchEngineOptions) {
     this.dataBase = options.dataBase ?? DATA_BASE;
@@ -173,8 +180,21 @@ export class SearchEngine {
     void this.getPagefind().then((p) => p.warmUp(), () => undefined);
   }
 
-  /** Searches; `trace`, when given, receives what each step found (npm run search:explain). */
-  async search(query: string, filters: SearchFilters = {}, trace?: (trace: SearchTrace) => void): Promise<SearchOutcome> {
+  /** Corrections of the query's unknown words (src/lib/search-typo.ts), reading the typo lookup and the vocabulary. */
+  private correct(query: string, unknownTerms: string[], manifest: SearchManifest, analyzer: KoreanAnalyzer): Promise<QueryCorrection> {
+    return correctQuery(query, unknownTerms, {
+      analyzer,
+      loadLookup: (needs) => this.typos.lookup(manifest.typo!, needs),
+      pageCounts: (encoded) =>
+        Promise.all(encoded.map(async (token) => (await this.loadShard(shardOf(token, manifest.vocabularyShards), manifest.build)).get(token)?.pages)),
+    });
+  }
+
+  /**
+   * Searches; `trace`, when given, receives what each step found (npm run search:explain).
+   * Unknown words are corrected when one correction is clearly best, unless `correct` is false.
+   */
+  async search(query: string, filters: SearchFilters = {}, trace?: (trace: SearchTrace) => void, { correct = true }: { correct?: boolean } = {}): Promise<SearchOutcome> {
     const analyzer = await this.getAnalyzer();
     const manifest = await this.loadManifest();
     const typed = planQuery(query, analyzer);
@@ -219,7 +239,7 @@ export class SearchEngine {
     // A joining bigram the site never holds: no page holds the phrase (and Pagefind would have tried a shorter prefix).
     if (phrase.some((token) => lookup(token) === undefined)) phraseSearching = null;
     const unknown = new Set(unknownTokens(plan.encoded, manifest.vocabularyShards, shards));
-    trace?.({
+    const steps = (): SearchTrace => ({
       terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
       ignored: plan.analyzed.ignored,
       shards: [...shards.keys()],
@@ -227,10 +247,28 @@ export class SearchEngine {
       pagefindQuery: unknown.size > 0 ? null : sent,
       phrase: phraseSearching && plan.analyzed.phrase ? plan.analyzed.phrase.text : null,
     });
+    const report = () => trace?.(steps());
     if (unknown.size > 0) {
-      const words = typedWords(query, termsWithUnknownTokens(plan.analyzed, unknown));
-      return { kind: 'unknown', words, dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions) };
+      const unknownTerms = termsWithUnknownTokens(plan.analyzed, unknown);
+      const answer: SearchOutcome = { kind: 'unknown', words: typedWords(query, unknownTerms), dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions), alternatives: [] };
+      if (!correct || !manifest.typo) {
+        report();
+        return answer;
+      }
+      const correction = await this.correct(query, unknownTerms, manifest, analyzer);
+      if (!correction.query) {
+        trace?.({ ...steps(), correction: { ...correction, typed: query } });
+        return { ...answer, alternatives: correction.alternatives };
+      }
+      let corrected: SearchTrace | undefined;
+      const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
+      // A correction that finds nothing (its words never on one page) is no answer: the words stay unknown.
+      const found = outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag));
+      if (found && corrected) trace?.({ ...corrected, correction: { ...correction, typed: query } });
+      else trace?.({ ...steps(), correction: { ...correction, query: undefined, typed: query } });
+      return found ? { ...outcome, correction: { from: cleanQuery(query), to: correction.query } } : answer;
     }
+    report();
     const ids = phraseSearching ? phraseFirst(await searching, await phraseSearching) : await searching;
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.

@@ -3,6 +3,7 @@
  * only when the reader first asks for search (page-search.ts); the /search/ page
  * imports it at once and mounts on its own markup.
  */
+import { searchesAsTyped } from '../lib/urls';
 import { bindSearchUI, findSearchElements } from './ui';
 
 let dialog: HTMLDialogElement | null = null;
@@ -54,11 +55,12 @@ export function openSearchDialog(): void {
 /** Mounts the /search/ page: reads ?q= and searches at once. */
 export function mountSearchPage(root: HTMLElement): void {
   const ui = bindSearchUI(findSearchElements(root), { syncUrl: true });
-  const query = new URLSearchParams(location.search).get('q');
+  const params = new URLSearchParams(location.search);
+  const query = params.get('q');
   const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
   // The page's HTML says aria-busy="true" so a client never reads "done, 0 results"
   // before this script has answered a ?q= search; without one there is nothing to wait for.
-  if (query !== null) ui.search(query);
+  if (query !== null) ui.search(query, { asTyped: searchesAsTyped(params) });
   else ui.idle();
   input.focus();
 }

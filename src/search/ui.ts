@@ -8,7 +8,7 @@ import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../lib/search-data';
 import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
 import type { SuggestionTarget } from '../lib/search-suggest';
 import { josa } from 'es-hangul';
-import { withBase } from '../lib/urls';
+import { SEARCH_CORRECTION_PARAM, searchUrl, withBase } from '../lib/urls';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
 let sharedEngine: SearchEngine | null = null;
@@ -79,6 +79,35 @@ function droppedNote(dropped: readonly string[]): string {
   return ` ${quoted}${josa(dropped.at(-1)!, '은/는').slice(dropped.at(-1)!.length)} 찾지 않았습니다.`;
 }
 
+/** A quoted query with 으로/로 (‘인공지능’으로, ‘바이오위원회’로). */
+function quotedWith(query: string): string {
+  return `‘${query}’${josa(query, '으로/로').slice(query.length)}`;
+}
+
+/**
+ * 「‘인공지능’으로 찾은 결과입니다 · ‘인공지눙’으로 찾기」: the results are of a correction,
+ * and a link searches the words as typed (handled in place by bindSearchUI; the href
+ * works on its own, e.g. in a new tab).
+ */
+function correctionNotice(correction: { from: string; to: string }): HTMLElement {
+  return h(
+    'span',
+    { 'data-search-correction': '', class: 'block' },
+    `${quotedWith(correction.to)} 찾은 결과입니다 · `,
+    h('a', { href: searchUrl(correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' }, `${quotedWith(correction.from)} 찾기`),
+  );
+}
+
+/** 「이 말을 찾으셨나요?」 with corrected queries, when no single correction was clear. */
+function alternativesList(alternatives: readonly string[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'text-sm' },
+    h('p', { class: 'text-muted' }, '이 말을 찾으셨나요?'),
+    h('ul', { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...alternatives.map((q) => h('li', {}, h('a', { href: searchUrl(q), 'data-search-query': q }, q)))),
+  );
+}
+
 function fillSelect(select: HTMLSelectElement, options: readonly FilterOption[], selected: string) {
   if (select.options.length === options.length + 1) return;
   select.replaceChildren(h('option', { value: '' }, '전체'));
@@ -143,6 +172,8 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   let shown = 0;
   let terms: QueryTerm[] = [];
   let matcher: TermMatcher = compileMatcher([]);
+  /** Search the words as typed, without typo correction (the as-typed link, ?correct=0); typing ends it. */
+  let asTyped = false;
 
   const setBusy = (busy: boolean) => results.setAttribute('aria-busy', String(busy));
 
@@ -189,6 +220,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
       case 'unknown':
         filters.hidden = true;
         status.replaceChildren(`‘${outcome.words.join('’, ‘')}’에 해당하는 내용이 사이트에 없습니다.${droppedNote(outcome.dropped)}`);
+        if (outcome.alternatives.length) results.append(h('li', { class: 'list-none' }, alternativesList(outcome.alternatives)));
         results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
         return;
       case 'results': {
@@ -203,6 +235,8 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
         if (outcome.truncated) notes.push('검색어가 길어 앞부분만 찾았습니다.');
         if (outcome.dropped.length) notes.push(droppedNote(outcome.dropped).trim());
         status.textContent = (outcome.total > 0 ? `검색 결과 ${outcome.total}건` : '검색 결과가 없습니다.') + (notes.length ? ` ${notes.join(' ')}` : '');
+        // A correction is said first, in the same live region, so it is announced with the results.
+        if (outcome.correction) status.prepend(correctionNotice(outcome.correction));
         if (outcome.total === 0) {
           results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
           return;
@@ -220,13 +254,15 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
       const url = new URL(location.href);
       if (query.trim()) url.searchParams.set('q', query.trim());
       else url.searchParams.delete('q');
+      if (asTyped) url.searchParams.set(SEARCH_CORRECTION_PARAM, '0');
+      else url.searchParams.delete(SEARCH_CORRECTION_PARAM);
       history.replaceState(history.state, '', url);
     }
     setBusy(true);
     // Marks for benchmarks and DevTools: where the time of a search goes.
     performance.mark('search:start');
     try {
-      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters);
+      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters, undefined, { correct: !asTyped });
       if (run !== sequence) return;
       performance.mark('search:matched');
       await show(outcome, run);
@@ -247,7 +283,10 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     debounce = setTimeout(() => void run(), delay);
   };
 
-  input.addEventListener('input', () => schedule(150));
+  input.addEventListener('input', () => {
+    asTyped = false;
+    schedule(150);
+  });
   input.addEventListener('focus', () => engine.warmUp(), { once: true });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -261,8 +300,22 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     void renderMore(sequence).then(() => results.querySelectorAll<HTMLAnchorElement>('[data-search-result] > a')[firstNew]?.focus());
   });
 
-  // Arrow keys move between the links of the results and back to the box.
-  const links = () => [...results.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  // The as-typed link and the offered corrections search in place (a modified click opens the link as usual).
+  const searchLink = (event: MouseEvent) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-search-query]') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    clearTimeout(debounce);
+    input.value = link.dataset.searchQuery!;
+    asTyped = link.hasAttribute('data-search-as-typed');
+    input.focus();
+    void run();
+  };
+  status.addEventListener('click', searchLink);
+  results.addEventListener('click', searchLink);
+
+  // Arrow keys move between the links of the results (and the correction notice above them) and back to the box.
+  const links = () => [...status.querySelectorAll<HTMLAnchorElement>('a[href]'), ...results.querySelectorAll<HTMLAnchorElement>('a[href]')];
   const onArrow = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const all = links();
@@ -275,10 +328,12 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   };
   input.addEventListener('keydown', onArrow);
   results.addEventListener('keydown', onArrow);
+  status.addEventListener('keydown', onArrow);
 
   return {
-    search(query: string) {
+    search(query: string, options: { asTyped?: boolean } = {}) {
       input.value = query;
+      asTyped = options.asTyped ?? false;
       void run();
     },
     /** No search to run: the results list is settled and empty. */

@@ -21,6 +21,14 @@ describe('npm run search:explain', () => {
     expect(out).toMatch(/1\. \S+ {2}AI기본법.* \/[a-z0-9-]+\/[a-z0-9-]+\//);
   });
 
+  it('prints the typo correction: lookup files read, candidates with their pages, the choice', () => {
+    const out = explain('바이오위원희');
+    expect(out).toMatch(/읽은 오타 조회 파일: (typo\/s\d+\.gz(, )?)+/);
+    expect(out).toMatch(/바이오위원희: 후보 .*바이오위원회 \d+쪽.* → ‘바이오위원회’/);
+    expect(out).toContain('교정한 질의: "바이오위원회"');
+    expect(out).toContain('‘바이오위원회’로 찾은 결과 (입력: ‘바이오위원희’)');
+  });
+
   it('says which words made the search drop Pagefind\'s answer', () => {
     const out = explain('김치 담그는 법');
     expect(out).toContain('답을 쓰지 않음');

@@ -188,6 +188,72 @@ describe('search page', () => {
   });
 });
 
+describe('typo correction', () => {
+  it.each([
+    ['인공지눙', '‘인공지능’으로 찾은 결과입니다', '‘인공지눙’으로 찾기', null],
+    ['바이오위원희', '‘바이오위원회’로 찾은 결과입니다', '‘바이오위원희’로 찾기', '/bio-quantum/national-bio-committee/'],
+    ['출연언', '‘출연연’으로 찾은 결과입니다', '‘출연언’으로 찾기', '/glossary/gri/'],
+  ] as const)('searches the correction of 「%s」 and says so above the results', async (query, notice, link, page) => {
+    const tab = await newPage();
+    const result = await searchPage(tab, query);
+    expect(result.total).toBeGreaterThan(0);
+    // The notice is part of the live status, so it is announced with the result count.
+    expect(result.status).toContain(notice);
+    expect(await tab.textContent('[data-search-status] [data-search-as-typed]')).toBe(link);
+    if (page) expect(result.hrefs.some((h) => h.startsWith(at(page)))).toBe(true);
+  });
+
+  it('the as-typed link searches the words as typed: no results, and a URL that says so', async () => {
+    const page = await newPage();
+    await searchPage(page, '인공지눙');
+    const href = await page.getAttribute('[data-search-as-typed]', 'href');
+    expect(href).toBe(`${at('/search/')}?q=${encodeURIComponent('인공지눙')}&correct=0`);
+    await page.click('[data-search-as-typed]');
+    const typed = await settled(page);
+    expect(typed.total).toBe(0);
+    expect(typed.status).toContain('‘인공지눙’에 해당하는 내용이 사이트에 없습니다');
+    expect(await page.$('[data-search-correction]')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('correct')).toBe('0');
+    // The address alone gives the same answer (a shared or reloaded link).
+    const loaded = await newPage();
+    await loaded.goto(new URL(href!, server.url).href);
+    const again = await settled(loaded);
+    expect(again.total).toBe(0);
+    expect(again.status).toContain('사이트에 없습니다');
+    // Typing again turns correction back on.
+    await loaded.fill('[data-search-input]', '출연언');
+    await loaded.press('[data-search-input]', 'Enter');
+    await loaded.waitForFunction(() => document.querySelector('[data-search-correction]') !== null);
+    expect(new URL(loaded.url()).searchParams.get('correct')).toBeNull();
+  });
+
+  it('the as-typed link is reached from the search box by keyboard', async () => {
+    const page = await newPage();
+    await searchPage(page, '바이오위원희');
+    await page.focus('[data-search-input]');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-as-typed'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('사이트에 없습니다'));
+    expect((await settled(page)).total).toBe(0);
+  });
+
+  it('works in the search dialog, in place', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/bio-quantum/quantum-computer-1000-qubit/`);
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog[data-search-dialog][open]');
+    await page.keyboard.type('바이오위원희');
+    const result = await settled(page);
+    expect(result.total).toBeGreaterThan(0);
+    expect(await page.textContent('dialog [data-search-status]')).toContain('‘바이오위원회’로 찾은 결과입니다');
+    await page.click('dialog [data-search-as-typed]');
+    await page.waitForFunction(() => document.querySelector('dialog [data-search-status]')?.textContent?.includes('사이트에 없습니다'));
+    expect(await page.evaluate(() => document.querySelector('dialog[data-search-dialog]')?.hasAttribute('open'))).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(at('/bio-quantum/quantum-computer-1000-qubit/'));
+  });
+});
+
 describe('the results contract from the first byte', () => {
   it('the page as served says busy, with no total, so no client reads "done, 0 results" before the script answers', async () => {
     const html = await (await fetch(`${server.url}/search/?q=${encodeURIComponent('컴퓨팅센터')}`)).text();

@@ -24,6 +24,7 @@ import { createKoreanAnalyzer, type SynonymGroup } from '../../lib/korean-analyz
 import { SEARCH_DATA_DIR, buildSearchRecord, type SearchManifest } from '../../lib/search-data';
 import { extractSearchPage, urlOfBuiltFile, type SearchPage } from '../../lib/search-extract';
 import { chooseShardCount, serializeShard, shardVocabulary } from '../../lib/search-vocabulary';
+import { TYPO_DIR, TypoLookupBuilder } from '../../lib/typo-lookup';
 import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
 import { listBuiltPages } from './built-pages';
@@ -58,6 +59,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(join(dataDir, 'doc'), { recursive: true });
   mkdirSync(join(dataDir, 'vocab'), { recursive: true });
+  mkdirSync(join(dataDir, TYPO_DIR), { recursive: true });
 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
@@ -77,10 +79,13 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   /** Digest of every shown text, for the build id. */
   const docDigest = createHash('sha256');
   const usedTags = new Set<string>();
+  /** The typo lookup (syllable neighbours, Latin runs by length), from the page texts. */
+  const typo = new TypoLookupBuilder();
   for (const file of listBuiltPages(distDir)) {
     const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
     if (!page) continue;
     const record = buildSearchRecord(page, analyzer);
+    typo.addPage(page);
     for (const token of record.vocabulary) {
       vocabulary.add(token);
       frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
@@ -125,6 +130,8 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const shardCount = chooseShardCount(vocabulary.size);
   const bridgeOnly = new Set([...acrossSpace].filter((t) => !withinWord.has(t)));
   shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies, bridgeOnly))));
+  const typoLookup = typo.build();
+  for (const file of typoLookup.files) writeFileSync(join(dataDir, file.path), gzip(file.text));
 
   // The format tag renames the files when the vocabulary format changes (bridge-only marks added).
   const build = createHash('sha256').update('vocab-df-bridge').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
@@ -133,6 +140,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
     contentDigest,
     pageCount,
     vocabularyShards: shardCount,
+    typo: typoLookup.manifest,
     synonyms,
     sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],
     tags: Object.values(TAGS).filter((label) => usedTags.has(label)),

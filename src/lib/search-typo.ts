@@ -1,0 +1,280 @@
+/**
+ * Typo correction: when a query word is not on the site, look for the site's word
+ * one slip away (인공지눙 → 인공지능, 바이오위원희 → 바이오위원회, 출연언 → 출연연) and,
+ * when one correction is clearly best, search it instead.
+ *
+ * A slip is one edit inside one unit of a word: one jamo of one Hangul syllable
+ * substituted, inserted or deleted, the result still one syllable (눙 → 능, 희 → 회,
+ * 지 → 직), or one letter of a Latin run (quantun → quantum). Candidates come from
+ * the site's own text through the typo lookup (src/lib/typo-lookup.ts): a syllable
+ * at position i may only become a syllable that the site has next to its
+ * neighbours, so 인공지눙 asks which syllables follow 지 and picks those one jamo
+ * from 눙. A candidate word must then have every Hangul pair in the lookup and,
+ * planned as a query, every token in the vocabulary.
+ *
+ * Everything here is pure; the loading of lookup files and vocabulary shards is
+ * passed in (src/search/engine.ts in the browser, fakes in the unit tests).
+ */
+import { disassemble } from 'es-hangul';
+import { normalizeChars, toUnits, type KoreanAnalyzer, type TextUnit } from './korean-analyzer';
+import { cleanQuery, planQuery, type QueryPlan } from './search-query';
+import { encodeToken } from './pagefind-adapter';
+import type { SyllableNeighbours } from './typo-lookup';
+
+/** The rules of a correction; the defaults were chosen by measuring (docs/search.md). */
+export interface TypoRules {
+  /**
+   * Units (syllables, Latin runs) a word needs before one of its syllables is
+   * corrected: a two-syllable word has many site words one jamo away (야구 → 야기?),
+   * a three-syllable word seldom.
+   */
+  minUnits: number;
+  /** Letters a Latin run needs before it is corrected (quantun, not ai). */
+  minRunLength: number;
+  /** More candidates than this for one word: no correction (the slip could be anything). */
+  maxCandidates: number;
+  /** The best candidate must hold at least this many times the pages of the next one. */
+  dominance: number;
+  /** Unknown words a query may have and still be corrected. */
+  maxWords: number;
+}
+
+export const TYPO_RULES: TypoRules = { minUnits: 3, minRunLength: 4, maxCandidates: 12, dominance: 3, maxWords: 3 };
+
+/** What candidate generation reads from the typo lookup (src/lib/typo-lookup.ts); undefined when that part was not loaded. */
+export interface TypoLookup {
+  /** A syllable's neighbours inside the site's words. */
+  neighbours(syllable: string): SyllableNeighbours | undefined;
+  /** Latin runs of the site with this many letters. */
+  runs(length: number): ReadonlySet<string> | undefined;
+}
+
+/** Levenshtein distance over code points (the strings here are a few characters long). */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+const jamoCache = new Map<string, string>();
+/** A syllable's jamo as es-hangul gives them: compound vowels and final clusters apart (회 → ㅎㅗㅣ). */
+function jamoOf(syllable: string): string {
+  let jamo = jamoCache.get(syllable);
+  if (jamo === undefined) jamoCache.set(syllable, (jamo = disassemble(syllable)));
+  return jamo;
+}
+
+/** Jamo edits between two syllables (희 → 회 is 1: ㅎㅡㅣ → ㅎㅗㅣ). */
+export function jamoDistance(a: string, b: string): number {
+  return editDistance(jamoOf(a), jamoOf(b));
+}
+
+/** The syllables and Latin-run lengths whose lookup data correcting `word` reads. */
+export function lookupNeeds(word: string, rules: TypoRules = TYPO_RULES): { syllables: string[]; runLengths: number[] } {
+  const units = toUnits(normalizeChars(word));
+  const syllables = units.length >= rules.minUnits ? units.filter((u) => u.kind === 'hangul').map((u) => u.text) : [];
+  const runLengths = units.filter((u) => u.kind === 'latin' && u.text.length >= rules.minRunLength).flatMap((u) => [u.text.length - 1, u.text.length, u.text.length + 1]);
+  return { syllables: [...new Set(syllables)], runLengths: [...new Set(runLengths)] };
+}
+
+/** Whether a site word has the syllables `piece` (two or three) in a row; undefined when neither end was loaded. */
+function pieceKnown(piece: readonly string[], lookup: TypoLookup): boolean | undefined {
+  const first = piece[0]!;
+  const last = piece.at(-1)!;
+  if (piece.length === 2) return lookup.neighbours(first)?.after.has(last) ?? lookup.neighbours(last)?.before.has(first);
+  return lookup.neighbours(first)?.after2.has(piece[1]! + last) ?? lookup.neighbours(last)?.before2.has(first + piece[1]!);
+}
+
+/**
+ * Every correction of a query word (its analysed text: 인공지눙, ai컴퓨팅센타) within one
+ * edit of one unit. A changed syllable must stand in a site word between the same
+ * neighbours: every two- and three-syllable piece around it is a piece of a site
+ * word (세액공재 → 세액공제, not 세액공지: 공지 is a site word, 액공지 a piece of none).
+ * Sorted, without the word itself.
+ */
+export function wordCorrections(word: string, lookup: TypoLookup, rules: TypoRules = TYPO_RULES): string[] {
+  const units = toUnits(normalizeChars(word));
+  const found = new Set<string>();
+  const consider = (at: number, text: string) => {
+    const changed = units.map((u, k) => (k === at ? { ...u, text } : u));
+    if (changed[at]!.kind === 'hangul') {
+      for (let from = at - 2; from <= at; from++) {
+        for (let length = 2; length <= 3; length++) {
+          const piece = changed.slice(Math.max(from, 0), from + length);
+          if (from < 0 || piece.length < length || !piece.some((_, k) => from + k === at) || piece.some((u) => u.kind !== 'hangul')) continue;
+          if (pieceKnown(piece.map((u) => u.text), lookup) !== true) return;
+        }
+      }
+    }
+    found.add(changed.map((u) => u.text).join(''));
+  };
+  units.forEach((unit, at) => {
+    if (unit.kind === 'hangul' && units.length >= rules.minUnits) {
+      for (const syllable of syllablesNextTo(units, at, lookup)) if (jamoDistance(unit.text, syllable) === 1) consider(at, syllable);
+    } else if (unit.kind === 'latin' && unit.text.length >= rules.minRunLength) {
+      for (let length = unit.text.length - 1; length <= unit.text.length + 1; length++) {
+        for (const run of lookup.runs(length) ?? []) if (editDistance(unit.text, run) === 1) consider(at, run);
+      }
+    }
+  });
+  return [...found].sort();
+}
+
+/** Syllables the site has in the place of units[at]: after its left neighbour and before its right one. */
+function syllablesNextTo(units: readonly TextUnit[], at: number, lookup: TypoLookup): Iterable<string> {
+  const left = units[at - 1];
+  const right = units[at + 1];
+  const afterLeft = left?.kind === 'hangul' ? lookup.neighbours(left.text)?.after : undefined;
+  const beforeRight = right?.kind === 'hangul' ? lookup.neighbours(right.text)?.before : undefined;
+  if (afterLeft && beforeRight) return [...afterLeft].filter((s) => beforeRight.has(s));
+  return afterLeft ?? beforeRight ?? [];
+}
+
+/** A candidate and the pages its rarest token is on (an upper bound on the pages holding the word). */
+export interface ScoredCandidate {
+  text: string;
+  pages: number;
+}
+
+export type Choice = { chosen: ScoredCandidate; reason: 'only' | 'dominant' } | { chosen: null; reason: 'none' | 'too-many' | 'close' };
+
+/**
+ * The choice rule: a correction is made when there is one candidate, or when the
+ * best has at least `dominance` times the pages of the next; never among more than
+ * `maxCandidates` (a slip in a word that could be anything).
+ */
+export function chooseCorrection(candidates: readonly ScoredCandidate[], rules: TypoRules = TYPO_RULES): Choice {
+  if (candidates.length === 0) return { chosen: null, reason: 'none' };
+  if (candidates.length > rules.maxCandidates) return { chosen: null, reason: 'too-many' };
+  const sorted = [...candidates].sort((a, b) => b.pages - a.pages || a.text.localeCompare(b.text));
+  if (sorted.length === 1) return { chosen: sorted[0]!, reason: 'only' };
+  if (sorted[0]!.pages >= rules.dominance * sorted[1]!.pages) return { chosen: sorted[0]!, reason: 'dominant' };
+  return { chosen: null, reason: 'close' };
+}
+
+/** How the correction of one query went, for the trace (npm run search:explain). */
+export interface WordCorrectionReport {
+  /** The unknown word (analysed text). */
+  word: string;
+  /** Candidates that passed the lookup, with their page counts (undefined: some token not on the site). */
+  candidates: { text: string; pages: number | undefined }[];
+  choice: Choice['reason'] | 'not-a-word' | 'too-short' | 'not-in-query';
+  chosen?: string;
+}
+
+export interface QueryCorrection {
+  /** The query to search instead, when every unknown word has a clear correction. */
+  query?: string;
+  /** Whole queries to offer («이 말을 찾으셨나요») when one word had several close candidates. */
+  alternatives: string[];
+  words: WordCorrectionReport[];
+  /** Lookup files read. */
+  files: string[];
+}
+
+/** What correctQuery needs from its surroundings: the analyzer, and loaders for the lookup and the vocabulary. */
+export interface CorrectionContext {
+  analyzer: KoreanAnalyzer;
+  rules?: TypoRules;
+  /** Loads the lookup data for these syllables and run lengths. */
+  loadLookup(needs: { syllables: string[]; runLengths: number[] }): Promise<{ lookup: TypoLookup; files: string[] }>;
+  /** Pages holding each encoded token (undefined: not on the site), loading vocabulary shards as needed. */
+  pageCounts(encoded: readonly string[]): Promise<(number | undefined)[]>;
+}
+
+/**
+ * Corrects the unknown words of a planned query. `unknownTerms` are the texts of the
+ * query terms holding an unknown token. Every unknown word must have a clear
+ * correction, or the query is not corrected (된장찌개 끓이는 뻡 stays unknown).
+ */
+export async function correctQuery(query: string, unknownTerms: readonly string[], context: CorrectionContext): Promise<QueryCorrection> {
+  const rules = context.rules ?? TYPO_RULES;
+  const none = (words: WordCorrectionReport[], files: string[] = []): QueryCorrection => ({ alternatives: [], words, files });
+  if (unknownTerms.length === 0 || unknownTerms.length > rules.maxWords) return none([]);
+  const words = cleanQuery(query).normalize('NFC').split(' ');
+  // Where each unknown term sits in the typed query (which word, which offset).
+  const places = unknownTerms.map((term) => {
+    for (let w = 0; w < words.length; w++) {
+      const at = normalizeChars(words[w]!).indexOf(term);
+      if (at >= 0) return { word: w, at, length: term.length };
+    }
+    return undefined;
+  });
+  const needs = unknownTerms.map((term) => lookupNeeds(term, rules));
+  if (places.some((p) => !p) || needs.every((n) => n.syllables.length === 0 && n.runLengths.length === 0)) {
+    return none(unknownTerms.map((word, i) => ({ word, candidates: [], choice: places[i] ? 'too-short' : 'not-in-query' })));
+  }
+  const { lookup, files } = await context.loadLookup({
+    syllables: [...new Set(needs.flatMap((n) => n.syllables))],
+    runLengths: [...new Set(needs.flatMap((n) => n.runLengths))],
+  });
+
+  const reports: WordCorrectionReport[] = [];
+  const ranked: ScoredCandidate[][] = [];
+  for (const term of unknownTerms) {
+    const candidates = wordCorrections(term, lookup, rules);
+    if (candidates.length > rules.maxCandidates) {
+      reports.push({ word: term, candidates: candidates.map((text) => ({ text, pages: undefined })), choice: 'too-many' });
+      ranked.push([]);
+      continue;
+    }
+    const scored = await Promise.all(candidates.map(async (text) => ({ text, pages: await pagesOfWord(text, context) })));
+    const known = scored.filter((c): c is ScoredCandidate => c.pages !== undefined);
+    const choice = chooseCorrection(known, rules);
+    reports.push({ word: term, candidates: scored, choice: choice.reason, chosen: choice.chosen?.text });
+    ranked.push([...known].sort((a, b) => b.pages - a.pages));
+  }
+
+  const rewrite = (replacements: readonly (string | undefined)[]) => {
+    const out = [...words];
+    // Right to left within a word, so earlier offsets stay valid.
+    const order = places.map((p, i) => ({ p: p!, i })).sort((a, b) => a.p.word - b.p.word || b.p.at - a.p.at);
+    for (const { p, i } of order) {
+      const text = replacements[i];
+      if (text === undefined) continue;
+      const word = out[p.word]!;
+      out[p.word] = word.slice(0, p.at) + keepCase(word.slice(p.at, p.at + p.length), text) + word.slice(p.at + p.length);
+    }
+    return out.join(' ');
+  };
+  const chosen = reports.map((r) => r.chosen);
+  if (chosen.every((c) => c !== undefined)) return { query: rewrite(chosen), alternatives: [], words: reports, files };
+  // One word with several close candidates, every other word settled: offer them.
+  const open = reports.map((r, i) => (r.chosen === undefined ? i : -1)).filter((i) => i >= 0);
+  if (open.length === 1 && reports[open[0]!]!.choice === 'close') {
+    const alternatives = ranked[open[0]!]!.slice(0, 3).map((c) => rewrite(chosen.map((text, i) => (i === open[0] ? c.text : text))));
+    return { alternatives, words: reports, files };
+  }
+  return none(reports, files);
+}
+
+/**
+ * Pages of a candidate word's rarest token, planned as a query of its own; undefined
+ * when a token is not on the site, or when the analyser would not search the word
+ * whole (a slip that made a particle, 출연이 → 출연 + 이, is no correction).
+ */
+async function pagesOfWord(text: string, context: CorrectionContext): Promise<number | undefined> {
+  const plan: QueryPlan = planQuery(text, context.analyzer);
+  if (plan.status !== 'ok' || plan.analyzed.ignored.length > 0 || plan.analyzed.terms.map((t) => t.text).join('') !== normalizeChars(text)) return undefined;
+  const counts = await context.pageCounts(plan.tokens.map(encodeToken));
+  if (counts.some((c) => c === undefined)) return undefined;
+  return Math.min(...(counts as number[]));
+}
+
+/** `corrected` in the letter case of `typed` where the two agree (AI컴퓨팅센타 → AI컴퓨팅센터, not ai…). */
+function keepCase(typed: string, corrected: string): string {
+  const lower = normalizeChars(typed);
+  let start = 0;
+  while (start < lower.length && start < corrected.length && lower[start] === corrected[start]) start++;
+  let end = 0;
+  while (end < lower.length - start && end < corrected.length - start && lower[lower.length - 1 - end] === corrected[corrected.length - 1 - end]) end++;
+  return typed.slice(0, start) + corrected.slice(start, corrected.length - end) + typed.slice(typed.length - end);
+}

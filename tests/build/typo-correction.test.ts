@@ -1,0 +1,120 @@
+/**
+ * Typo correction on the built site, through the site's own engine and Pagefind in
+ * Node (scripts/lib/node-search.ts): a one-jamo slip in a site word still finds its
+ * page, and a word that is not on the site finds nothing. Seeded, so a failure
+ * reproduces.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeSearch } from '../../scripts/lib/node-search';
+import { EVERYDAY_WORDS, JAMO, indexedDocs, nodeCorrector, siteText, siteWords, slip, type SiteWord } from '../../scripts/lib/typo-eval';
+import type { SearchOutcome } from '../../src/search/engine';
+import { DIST, assertBuilt } from '../helpers/built-site';
+
+let search: Awaited<ReturnType<typeof startNodeSearch>>;
+let words: SiteWord[];
+let text: string;
+let corrector: ReturnType<typeof nodeCorrector>;
+
+beforeAll(async () => {
+  assertBuilt();
+  search = await startNodeSearch(DIST);
+  corrector = nodeCorrector(DIST);
+  const docs = indexedDocs(DIST);
+  words = siteWords(docs, corrector.analyzer, 3);
+  text = siteText(docs);
+});
+afterAll(() => search?.close());
+
+const SEED = 20251;
+
+async function urls(outcome: SearchOutcome): Promise<string[]> {
+  return outcome.kind === 'results' ? Promise.all(outcome.ids.map(async (id) => (await search.engine.loadDoc(id)).url)) : [];
+}
+
+describe('typo correction', () => {
+  it.each([
+    ['인공지눙', '인공지능', null],
+    ['바이오위원희', '바이오위원회', '/bio-quantum/national-bio-committee/'],
+    ['출연언', '출연연', '/glossary/gri/'],
+  ] as const)('「%s」 searches 「%s」 and says so', async (typed, corrected, page) => {
+    const outcome = await search.engine.search(typed);
+    expect(outcome.kind).toBe('results');
+    if (outcome.kind !== 'results') return;
+    expect(outcome.correction).toEqual({ from: typed, to: corrected });
+    expect(outcome.total).toBeGreaterThan(0);
+    if (page) expect(await urls(outcome)).toContain(page);
+    // As typed, with correction off: today's answer, nothing.
+    const asTyped = await search.engine.search(typed, {}, undefined, { correct: false });
+    expect(asTyped.kind).toBe('unknown');
+  });
+
+  it.each(['된장찌개 끓이는 뻡', '야구 중계 일정'])('「%s」 still finds nothing', async (query) => {
+    const outcome = await search.engine.search(query);
+    expect(outcome.kind).toBe('unknown');
+  });
+
+  it('a one-jamo slip in a title word of three syllables or more finds the word’s page (or offers the word)', async () => {
+    expect(words.length).toBeGreaterThan(20);
+    let tried = 0;
+    let first = 0;
+    let offered = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('substitute', 'insert', 'delete' as const),
+        fc.nat(),
+        fc.constantFrom(...JAMO),
+        async (w, at, kind, position, jamo) => {
+          const { word, page } = words[w % words.length]!;
+          const typed = slip(word, at % word.length, kind, position, jamo);
+          // Only slips that are real syllables and not themselves on the site (those are searched as typed).
+          fc.pre(typed !== undefined && corrector.unknownTerms(typed).length > 0);
+          tried++;
+          const outcome = await search.engine.search(typed!);
+          // A slip as close to another site word (통신뱨: 통신비 and 통신부) is not guessed:
+          // both are offered, the word among them.
+          if (outcome.kind === 'unknown' && outcome.alternatives.includes(word)) {
+            offered++;
+            return;
+          }
+          const found = await urls(outcome);
+          expect(found, `「${typed}」 (slip of 「${word}」) → ${outcome.kind}`).toContain(page);
+          if (outcome.kind === 'results') expect(outcome.correction?.to).toBe(word);
+          if (found[0] === page) first++;
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
+    );
+    expect(tried).toBe(300);
+    // Offering instead of correcting is rare (bench:typo: 23 of 7,650 slips of 3+ syllables; this seed: 1 of 300).
+    expect(offered / tried).toBeLessThan(0.05);
+    // Many slips find the page first (the rest rank it among the word's other pages).
+    expect(first / tried).toBeGreaterThan(0.3);
+  }, 300_000);
+
+  it('a random Hangul word of 3–4 syllables that is not on the site finds nothing', async () => {
+    const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
+    await fc.assert(
+      fc.asyncProperty(fc.array(syllable, { minLength: 3, maxLength: 4 }), async (syllables) => {
+        const word = syllables.join('');
+        fc.pre(!text.includes(word));
+        const outcome = await search.engine.search(word);
+        expect(outcome.kind, `「${word}」`).toBe('unknown');
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  }, 300_000);
+
+  it('everyday words that are not on the site find nothing, and are not corrected', async () => {
+    const unrelated = EVERYDAY_WORDS.filter((w) => !text.includes(w));
+    expect(unrelated.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const word of unrelated) {
+      const outcome = await search.engine.search(word);
+      if (outcome.kind !== 'unknown') found.push(`${word} → ${outcome.kind}`);
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+});
