@@ -1,0 +1,133 @@
+/**
+ * The card drawer's parts: the PNG writer, the cache key, reading cards back from
+ * built pages, and the drawer itself over a two-page site in a temporary folder (the
+ * same process `npm run build` starts): an unchanged card is copied from the cache,
+ * a changed one is drawn again, and bad input fails naming the page.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cardAttributes, type LinkCard } from '../../src/lib/link-card';
+import { ogImagePath } from '../../src/lib/urls';
+import { readBuiltCards, readCard } from '../../src/integrations/link-previews/built-cards';
+import { cardCacheKey, previewCacheDir } from '../../src/integrations/link-previews/cache';
+import { runPreviewJob } from '../../src/integrations/link-previews/job';
+import { encodePng, readPngSize } from '../../src/integrations/link-previews/png';
+import { REPO_ROOT } from '../helpers/astro-build';
+
+describe('encodePng', () => {
+  it('writes a PNG whose IHDR and pixels read back', () => {
+    const pixels = new Uint8Array(3 * 2 * 4).map((_, i) => (i * 37) % 256);
+    const png = encodePng(pixels, 3, 2);
+    expect(readPngSize(png)).toEqual({ width: 3, height: 2 });
+    expect(png.subarray(24, 26)).toEqual(Buffer.from([8, 6])); // 8-bit RGBA
+    const idat = png.indexOf('IDAT');
+    const length = png.readUInt32BE(idat - 4);
+    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + length));
+    // Each row: filter byte 0, then the row's pixels.
+    expect(raw).toEqual(Buffer.concat([Buffer.from([0]), Buffer.from(pixels.subarray(0, 12)), Buffer.from([0]), Buffer.from(pixels.subarray(12))]));
+  });
+
+  it('refuses pixels that do not match the size, and reads no size from a non-PNG', () => {
+    expect(() => encodePng(new Uint8Array(10), 3, 2)).toThrow(/RGBA/);
+    expect(readPngSize(Buffer.from('<svg/>'))).toBeNull();
+  });
+});
+
+describe('cardCacheKey', () => {
+  const card: LinkCard = { section: '용어집', title: 'AI기본법', site: '사이트' };
+  it('is the same for the same text and renderer, and ignores white space runs', () => {
+    expect(cardCacheKey(card, 'f1')).toBe(cardCacheKey({ ...card }, 'f1'));
+    expect(cardCacheKey({ ...card, title: ' AI기본법\n' }, 'f1')).toBe(cardCacheKey(card, 'f1'));
+  });
+  it('changes with any text, and with the renderer fingerprint', () => {
+    const keys = new Set([
+      cardCacheKey(card, 'f1'),
+      cardCacheKey(card, 'f2'),
+      cardCacheKey({ ...card, title: 'AI 기본법' }, 'f1'),
+      cardCacheKey({ ...card, section: undefined }, 'f1'),
+      cardCacheKey({ ...card, site: '다른 사이트' }, 'f1'),
+      // Fields are kept apart: moving text from one to the other is another card.
+      cardCacheKey({ section: '용어집AI기본법', title: '', site: '사이트' }, 'f1'),
+    ]);
+    expect(keys.size).toBe(6);
+  });
+  it('lives in node_modules/.cache unless LINK_PREVIEW_CACHE_DIR says otherwise', () => {
+    expect(previewCacheDir('/p', {})).toBe('/p/node_modules/.cache/link-previews');
+    expect(previewCacheDir('/p', { LINK_PREVIEW_CACHE_DIR: '/tmp/c' })).toBe('/tmp/c');
+  });
+});
+
+const attrs = (card: LinkCard) =>
+  Object.entries(cardAttributes(card))
+    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .join('');
+const page = (card: LinkCard | null) =>
+  `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>t</title>${card ? `<meta property="og:image" content="https://x.example/og.png"${attrs(card)}>` : ''}</head><body><h1>t</h1></body></html>`;
+
+describe('readCard', () => {
+  it('reads the card back with entities decoded', () => {
+    expect(readCard(page({ section: 'R&D', title: '"큰따옴표" & 제목', site: 'S' }))).toEqual({ section: 'R&D', title: '"큰따옴표" & 제목', site: 'S' });
+    expect(readCard(page({ title: '제목', site: 'S' }))).toEqual({ title: '제목', site: 'S' });
+  });
+  it('gives null for a page without a card', () => {
+    expect(readCard(page(null))).toBeNull();
+  });
+});
+
+describe('the drawer and its cache', () => {
+  const work = mkdtempSync(join(tmpdir(), 'link-previews-test-'));
+  const outDir = join(work, 'dist');
+  const cacheDir = join(work, 'cache');
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const site: Record<string, LinkCard | null> = {
+    'index.html': { title: '2025 과학기술·ICT·AI 정책 한눈에 보기', site: '2025 과학기술·AI 정책 지식' },
+    'ai-g3/ai-basic-act/index.html': { section: 'AI 글로벌 3대 강국 도약', title: 'AI기본법 하위 법령 정비', site: '2025 과학기술·AI 정책 지식' },
+    'old/index.html': null,
+  };
+  const write = (files: Record<string, LinkCard | null>) => {
+    rmSync(outDir, { recursive: true, force: true });
+    for (const [file, card] of Object.entries(files)) {
+      mkdirSync(dirname(join(outDir, file)), { recursive: true });
+      writeFileSync(join(outDir, file), page(card));
+    }
+  };
+  const image = (route: string) => join(outDir, ogImagePath(route));
+
+  it('draws every card once, then copies unchanged ones from the cache and redraws a changed one', async () => {
+    write(site);
+    expect(readBuiltCards(outDir).map((c) => c.route)).toEqual(['/ai-g3/ai-basic-act/', '/']);
+    const first = await runPreviewJob(REPO_ROOT, { outDir, cacheDir });
+    expect(first).toMatchObject({ pages: 2, drawn: 2, reused: 0 });
+    const home = readFileSync(image('/'));
+    const policy = readFileSync(image('/ai-g3/ai-basic-act/'));
+    expect(readPngSize(home)).toEqual({ width: 1200, height: 630 });
+    expect(policy.length).toBeLessThanOrEqual(100 * 1024);
+    expect(first.largestBytes).toBe(Math.max(home.length, policy.length));
+
+    write(site);
+    const second = await runPreviewJob(REPO_ROOT, { outDir, cacheDir });
+    expect(second).toMatchObject({ pages: 2, drawn: 0, reused: 2, workers: 0 });
+    expect(readFileSync(image('/')).equals(home)).toBe(true);
+    expect(readFileSync(image('/ai-g3/ai-basic-act/')).equals(policy)).toBe(true);
+
+    write({ ...site, 'ai-g3/ai-basic-act/index.html': { ...site['ai-g3/ai-basic-act/index.html']!, title: 'AI기본법 시행령 제정' } });
+    const third = await runPreviewJob(REPO_ROOT, { outDir, cacheDir });
+    expect(third).toMatchObject({ pages: 2, drawn: 1, reused: 1 });
+    expect(readFileSync(image('/')).equals(home)).toBe(true);
+    const redrawn = readFileSync(image('/ai-g3/ai-basic-act/'));
+    expect(redrawn.equals(policy)).toBe(false);
+    expect(readPngSize(redrawn)).toEqual({ width: 1200, height: 630 });
+    expect(statSync(image('/old/'), { throwIfNoEntry: false })).toBeUndefined();
+  }, 60_000);
+
+  it('fails naming the page when a card cannot be drawn or comes out too large', async () => {
+    write({ 'index.html': site['index.html']!, 'glossary/empty/index.html': { section: '용어집', title: ' ', site: 'S' } });
+    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow('링크 미리보기 이미지를 그리지 못했습니다 (/glossary/empty/): 카드 제목이 비어 있습니다');
+    write(site);
+    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-3'), maxBytes: 1000 })).rejects.toThrow(/\((\/|\/ai-g3\/ai-basic-act\/)\): 이미지가 [\d.]+ KB로 한도 1 KB를 넘습니다/);
+  }, 60_000);
+});
