@@ -1,5 +1,5 @@
 /**
- * The card drawer's parts: the PNG writer, the cache key, reading cards back from
+ * The card drawer's parts: the PNG writer and palette, the cache key, reading cards back from
  * built pages, and the drawer itself over a two-page site in a temporary folder (the
  * same process `npm run build` starts): an unchanged card is copied from the cache,
  * a changed one is drawn again, and bad input fails naming the page.
@@ -14,25 +14,55 @@ import { ogImagePath } from '../../src/lib/urls';
 import { readBuiltCards, readCard } from '../../src/integrations/link-previews/built-cards';
 import { cardCacheKey, previewCacheDir } from '../../src/integrations/link-previews/cache';
 import { runPreviewJob } from '../../src/integrations/link-previews/job';
-import { encodePng, readPngSize } from '../../src/integrations/link-previews/png';
+import { encodeIndexedPng, readPngSize } from '../../src/integrations/link-previews/png';
+import { blendPalette, createPaletteMapper, hexRgb, nearestEntry } from '../../src/integrations/link-previews/palette';
 import { REPO_ROOT } from '../helpers/astro-build';
 
-describe('encodePng', () => {
-  it('writes a PNG whose IHDR and pixels read back', () => {
-    const pixels = new Uint8Array(3 * 2 * 4).map((_, i) => (i * 37) % 256);
-    const png = encodePng(pixels, 3, 2);
+describe('encodeIndexedPng', () => {
+  it('writes a palette PNG whose IHDR, palette and pixels read back', () => {
+    const palette = new Uint8Array([255, 255, 255, 11, 87, 208, 26, 28, 32]);
+    const indices = new Uint8Array([0, 1, 2, 2, 1, 0]);
+    const png = encodeIndexedPng(indices, palette, 3, 2);
     expect(readPngSize(png)).toEqual({ width: 3, height: 2 });
-    expect(png.subarray(24, 26)).toEqual(Buffer.from([8, 6])); // 8-bit RGBA
+    expect([...png.subarray(24, 26)]).toEqual([8, 3]); // 8-bit palette
+    const plte = png.indexOf('PLTE');
+    expect(png.subarray(plte + 4, plte + 4 + 9).equals(Buffer.from(palette))).toBe(true);
     const idat = png.indexOf('IDAT');
-    const length = png.readUInt32BE(idat - 4);
-    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + length));
-    // Each row: filter byte 0, then the row's pixels.
-    expect(raw).toEqual(Buffer.concat([Buffer.from([0]), Buffer.from(pixels.subarray(0, 12)), Buffer.from([0]), Buffer.from(pixels.subarray(12))]));
+    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+    // Each row: filter byte 0, then the row's indices.
+    expect([...raw]).toEqual([0, 0, 1, 2, 0, 2, 1, 0]);
   });
 
-  it('refuses pixels that do not match the size, and reads no size from a non-PNG', () => {
-    expect(() => encodePng(new Uint8Array(10), 3, 2)).toThrow(/RGBA/);
+  it('refuses indices that do not match the size or a palette of more than 256 colours, and reads no size from a non-PNG', () => {
+    expect(() => encodeIndexedPng(new Uint8Array(5), new Uint8Array(3), 3, 2)).toThrow(/3×2/);
+    expect(() => encodeIndexedPng(new Uint8Array(6), new Uint8Array(257 * 3), 3, 2)).toThrow(/256/);
     expect(readPngSize(Buffer.from('<svg/>'))).toBeNull();
+  });
+});
+
+describe('palette', () => {
+  const ground = hexRgb('#ffffff');
+  const inks = ['#0b57d0', '#1a1c20'].map(hexRgb);
+  const palette = blendPalette(ground, inks, 64);
+
+  it('holds the ground and each ink in full, in at most 256 colours', () => {
+    expect(palette.length / 3).toBe(1 + 2 * 63);
+    expect([...palette.subarray(0, 3)]).toEqual([255, 255, 255]);
+    expect([...palette.subarray(63 * 3, 64 * 3)]).toEqual([11, 87, 208]);
+    expect([...palette.subarray(126 * 3, 127 * 3)]).toEqual([26, 28, 32]);
+    expect(() => blendPalette(ground, [...inks, ...inks, ...inks, ...inks, ...inks], 64)).toThrow(/256/);
+  });
+
+  it('maps every pixel to the nearest colour, and the same colour always to the same entry', () => {
+    const toIndices = createPaletteMapper(palette);
+    // White, the accent, the fg, a half blend of the accent, and a colour off every blend.
+    const rgba = new Uint8Array([255, 255, 255, 255, 11, 87, 208, 255, 26, 28, 32, 255, 133, 171, 232, 255, 250, 0, 0, 255, 11, 87, 208, 255]);
+    const indices = toIndices(rgba);
+    expect([...indices.subarray(0, 3)]).toEqual([0, 63, 126]);
+    expect(indices[3]).toBe(nearestEntry(palette, 133, 171, 232));
+    expect(Math.abs(indices[3]! - 32)).toBeLessThanOrEqual(1);
+    expect(indices[5]).toBe(63);
+    expect([...toIndices(rgba)]).toEqual([...indices]);
   });
 });
 

@@ -12,13 +12,16 @@ import { existsSync } from 'node:fs';
 import { GlobalFonts, createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { CARD_SIZE, layoutTitle, normalizeCardText, wrapKeepAll, type LinkCard, type TitleStep } from '../../lib/link-card';
 import { cardFontFiles, missingFontMessage } from './fonts';
-import { encodePng } from './png';
+import { blendPalette, createPaletteMapper, hexRgb } from './palette';
+import { encodeIndexedPng } from './png';
 
 /** Family names the fonts are registered under: no system face can answer to them. */
 const FAMILY = { bold: 'LinkCardBold', semibold: 'LinkCardSemiBold' } as const;
 
 /** The site's light theme (global.css): text on white is ≥ 7:1 (fg), ≥ 7:1 (muted), 6.4:1 (accent). */
 const COLOURS = { bg: '#ffffff', fg: '#1a1c20', muted: '#4e5561', accent: '#0b57d0', border: '#c9ced6' } as const;
+/** Every colour a card can hold: the ground, and each ink blended over it in 64 steps (palette.ts). */
+const PALETTE = blendPalette(hexRgb(COLOURS.bg), [COLOURS.accent, COLOURS.fg, COLOURS.muted, COLOURS.border].map(hexRgb), 64);
 
 /** Geometry, in pixels of the 1200×630 card. Big type: a phone shows the card about 350 px wide. */
 const PAD_X = 80;
@@ -64,6 +67,7 @@ export function createCardRenderer(): CardRenderer {
   const canvas: Canvas = createCanvas(CARD_SIZE.width, CARD_SIZE.height);
   const ctx = canvas.getContext('2d');
   ctx.textBaseline = 'top';
+  const toIndices = createPaletteMapper(PALETTE);
   return {
     draw(card) {
       const title = normalizeCardText(card.title);
@@ -95,8 +99,8 @@ export function createCardRenderer(): CardRenderer {
         ctx.fillStyle = COLOURS.muted;
         ctx.fillText(fitOneLine(ctx, normalizeCardText(card.site), 'semibold', FOOTER.size), PAD_X, FOOTER.top);
       }
-      // Every pixel is opaque (white ground), so the canvas's premultiplied pixels are straight RGBA.
-      return encodePng(canvas.data(), CARD_SIZE.width, CARD_SIZE.height);
+      // Every pixel is opaque (white ground), so the canvas's premultiplied pixels are plain RGBA.
+      return encodeIndexedPng(toIndices(canvas.data()), PALETTE, CARD_SIZE.width, CARD_SIZE.height);
     },
   };
 }
