@@ -18,7 +18,7 @@ import { encodeIndexedPng } from './png';
 /** Family names the fonts are registered under: no system face can answer to them. */
 const FAMILY = { bold: 'LinkCardBold', semibold: 'LinkCardSemiBold' } as const;
 
-/** The site's light theme (global.css): text on white is ≥ 7:1 (fg), ≥ 7:1 (muted), 6.4:1 (accent). */
+/** The site's light theme (global.css). Contrast on white: fg 17:1, muted 7.5:1, accent 6.4:1. */
 const COLOURS = { bg: '#ffffff', fg: '#1a1c20', muted: '#4e5561', accent: '#0b57d0', border: '#c9ced6' } as const;
 /** Every colour a card can hold: the ground, and each ink blended over it in 64 steps (palette.ts). */
 const PALETTE = blendPalette(hexRgb(COLOURS.bg), [COLOURS.accent, COLOURS.fg, COLOURS.muted, COLOURS.border].map(hexRgb), 64);
