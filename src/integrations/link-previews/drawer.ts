@@ -32,6 +32,8 @@ export interface PreviewSummary {
   totalBytes: number;
   workers: number;
   seconds: number;
+  /** CPU time of the drawing process, worker threads included (wall time depends on what else the machine runs). */
+  cpuSeconds: number;
   /** Peak resident memory of the drawing process, worker threads included. */
   peakRssBytes: number;
 }
@@ -104,6 +106,7 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
     totalBytes,
     workers,
     seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     peakRssBytes: peakRss(),
   };
 }
