@@ -16,6 +16,8 @@ import { cardCacheKey, previewCacheDir } from '../../src/integrations/link-previ
 import { describePreviewSummary, runPreviewJob } from '../../src/integrations/link-previews/job';
 import { previewStepFromLog } from '../../scripts/lib/preview-bench';
 import { encodeIndexedPng, readPngSize } from '../../src/integrations/link-previews/png';
+import { missingCharacters, readCoverageFile } from '../../src/integrations/link-previews/font-coverage';
+import { cardFontFiles } from '../../src/integrations/link-previews/fonts';
 import { blendPalette, createPaletteMapper, hexRgb, nearestEntry } from '../../src/integrations/link-previews/palette';
 import { REPO_ROOT } from '../helpers/astro-build';
 
@@ -64,6 +66,19 @@ describe('palette', () => {
     expect(Math.abs(indices[3]! - 32)).toBeLessThanOrEqual(1);
     expect(indices[5]).toBe(63);
     expect([...toIndices(rgba)]).toEqual([...indices]);
+  });
+});
+
+describe('font coverage', () => {
+  it('Pretendard has every Hangul syllable and the punctuation titles use, and no Hanja or emoji', () => {
+    for (const file of Object.values(cardFontFiles())) {
+      const covers = readCoverageFile(file);
+      let syllables = 0;
+      for (let cp = 0xac00; cp <= 0xd7a3; cp++) if (covers(cp)) syllables++;
+      expect(syllables).toBe(11172);
+      expect(missingCharacters('국가AI컴퓨팅센터 1000큐비트급 R&D·「」‘’“”—…%#() ㅇㅈㅋ', covers)).toEqual([]);
+      expect(missingCharacters('AI 漢字 法 😀 漢', covers)).toEqual(['漢', '字', '法', '😀']);
+    }
   });
 });
 
@@ -155,9 +170,11 @@ describe('the drawer and its cache', () => {
     expect(statSync(image('/old/'), { throwIfNoEntry: false })).toBeUndefined();
   }, 60_000);
 
-  it('fails naming the page when a card cannot be drawn or comes out too large', async () => {
+  it('fails naming the page when a card cannot be drawn, has a character the font lacks, or comes out too large', async () => {
     write({ 'index.html': site['index.html']!, 'glossary/empty/index.html': { section: '용어집', title: ' ', site: 'S' } });
     await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow('링크 미리보기 이미지를 그리지 못했습니다 (/glossary/empty/): 카드 제목이 비어 있습니다');
+    write({ ...site, 'tags/law/index.html': { section: '태그', title: '#法·제도', site: 'S' } });
+    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow(/글꼴\(Pretendard\)에 없는 글자[\s\S]*\/tags\/law\/: 法 \(U\+6CD5\)/);
     write(site);
     await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-3'), maxBytes: 1000 })).rejects.toThrow(/\((\/|\/ai-g3\/ai-basic-act\/)\): 이미지가 [\d.]+ KB로 한도 1 KB를 넘습니다/);
   }, 60_000);

@@ -11,6 +11,8 @@ import { CARD_MAX_BYTES, type LinkCard } from '../../lib/link-card';
 import { ogImagePath } from '../../lib/urls';
 import { readBuiltCards } from './built-cards';
 import { cacheFingerprint, cachedFile, cardCacheKey } from './cache';
+import { missingCharacters, readCoverageFile } from './font-coverage';
+import { cardFontFiles } from './fonts';
 import type { DrawReply, DrawTask } from './worker';
 
 export interface PreviewJob {
@@ -58,6 +60,8 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
   } catch (error) {
     throw new Error(`링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`);
   }
+
+  checkCharacters(pages);
 
   // Pages whose cards say the same thing share one drawing.
   const groups = new Map<string, Group>();
@@ -109,6 +113,25 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     peakRssBytes: peakRss(),
   };
+}
+
+/**
+ * Refuses cards with characters Pretendard has no glyph for (Hanja, emoji): Skia would
+ * draw them in some system font, which differs between machines (font-coverage.ts).
+ */
+function checkCharacters(pages: { route: string; card: LinkCard }[]): void {
+  const files = cardFontFiles();
+  const bold = readCoverageFile(files.bold);
+  const semibold = readCoverageFile(files.semibold);
+  const problems: string[] = [];
+  for (const { route, card } of pages) {
+    const missing = [...new Set([...missingCharacters(card.title, bold), ...missingCharacters(`${card.section ?? ''} ${card.site}`, semibold)])];
+    if (missing.length) problems.push(`${route}: ${missing.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
+  }
+  if (problems.length > 0) {
+    const more = problems.length > 20 ? `\n… 외 ${problems.length - 20}쪽` : '';
+    throw new Error(`링크 미리보기 카드의 글꼴(Pretendard)에 없는 글자가 있습니다. 그 글자를 한글로 풀어 쓰거나 빼세요:\n${problems.slice(0, 20).join('\n')}${more}`);
+  }
 }
 
 /** Draws every group on `size` worker threads; the first failure stops them all and names its pages. */
