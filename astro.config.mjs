@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import hostingFiles from './src/integrations/hosting-files.ts';
 import koreanSearch from './src/integrations/korean-search/index.ts';
+import linkPreviews from './src/integrations/link-previews/index.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeKoreanHeadingIds from './src/integrations/rehype-korean-heading-ids.ts';
 import { collectAliasRedirects } from './src/lib/aliases.ts';
@@ -54,6 +55,7 @@ export default defineConfig({
     mdx({ optimize: true }),
     sitemap({ filter: (page) => !aliasUrls.has(new URL(page).pathname) }),
     koreanSearch({ contentDir }),
+    linkPreviews(),
     hostingFiles({ redirects: aliasRedirects, localSite: target.local }),
   ],
   vite: {

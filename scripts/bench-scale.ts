@@ -5,6 +5,7 @@
  *
  * Usage: npm run bench:scale -- --pages 1000,10000 [--seed 1] [--reuse] [--json FILE]
  *   --reuse                 skip generation and builds when .tmp/scale/n<N>-s<seed>/dist exists (query part only)
+ *   --keep-image-cache      keep the link-preview cache of the last build (a warm build; default: emptied, cold)
  * The site is built with the project's own `npm run build` (Astro, whose
  * korean-search integration runs the indexer in a child process), so the figures
  * are those of a real build; the indexer's share comes from the integration's log line.
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { writeScaleContent } from './generate-scale-content';
 import { startBenchServer } from './lib/bench-server';
 import { runMeasured, type ProcessMeasure } from './lib/measure-process';
+import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type PreviewStep } from './lib/preview-bench';
 import {
   BENCH_NEGATIVE_QUERIES,
   BENCH_QUERIES,
@@ -55,6 +57,8 @@ export interface ScaleRun {
   build: ProcessMeasure;
   /** Seconds the indexer took inside the build, as the integration logged them. */
   indexerSeconds: number;
+  /** The link-preview step of the build, as it logged itself (null when the build was reused). */
+  previews: PreviewStep | null;
   stockIndexer: ProcessMeasure;
   distBytes: number;
   distFiles: number;
@@ -75,6 +79,8 @@ export interface ScaleOptions {
   /** Also build and query stock Pagefind (default true). */
   stock?: boolean;
   log?: (s: string) => void;
+  /** Keep the link-preview cache of the last build (default: empty it, a cold build). */
+  keepImageCache?: boolean;
 }
 
 function dirStats(dir: string, skip: ReadonlySet<string> = new Set()): { bytes: number; files: number } {
@@ -120,6 +126,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
   let generateSeconds = NaN;
   let build = skipped;
   let indexerSeconds = NaN;
+  let previews: PreviewStep | null = null;
   let stockIndexer = skipped;
 
   if (!reuse) {
@@ -131,10 +138,12 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     rmSync(distDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
     const buildLog = join(work, 'build.log');
-    build = await runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], { env, cwd: ROOT, logFile: buildLog });
+    const keepImageCache = options.keepImageCache ?? false;
+    build = await runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], { env: { ...env, ...previewBenchEnv(work, keepImageCache) }, cwd: ROOT, logFile: buildLog });
     must('npm run build', build, buildLog);
     indexerSeconds = indexerSecondsFromLog(readFileSync(buildLog, 'utf8'));
-    log(`[${pages}] npm run build ${build.seconds.toFixed(1)}초 (검색 색인 ${indexerSeconds.toFixed(1)}초), 프로세스 트리 최대 ${mb(build.treePeakBytes)}`);
+    previews = previewStepFromLog(readFileSync(buildLog, 'utf8'), !keepImageCache);
+    log(`[${pages}] npm run build ${build.seconds.toFixed(1)}초 (검색 색인 ${indexerSeconds.toFixed(1)}초, 미리보기 이미지 ${previews?.seconds.toFixed(1) ?? '—'}초·최대 ${previews?.peakMb ?? '—'} MB), 프로세스 트리 최대 ${mb(build.treePeakBytes)}`);
     if (withStock) {
       stockIndexer = await runMeasured(NODE, ['--import', 'tsx', 'scripts/lib/stock-pagefind-index.ts', distDir], { env, cwd: ROOT, logFile: join(work, 'stock.log') });
       must('기본 Pagefind 색인', stockIndexer, join(work, 'stock.log'));
@@ -164,7 +173,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     const stock = withStock ? summarize('stock', stockMeasures, stockIdToUrl(distDir), indexed) : null;
     const brief = (list: typeof oursMeasures) => list.map(({ ids, ...m }) => ({ ...m, results: ids.length }));
     writeFileSync(join(work, 'queries.json'), JSON.stringify({ ours: brief(oursMeasures), stock: brief(stockMeasures) }, null, 1));
-    return { pages, indexedPages: indexed.pages.length, generateSeconds, build, indexerSeconds, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, ours, stock };
+    return { pages, indexedPages: indexed.pages.length, generateSeconds, build, indexerSeconds, previews, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, ours, stock };
   } finally {
     await browser.close();
     await server.close();
@@ -191,6 +200,7 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['pages indexed (policy+glossary)', (r) => String(r.indexedPages)],
     ['build: npm run build (total)', (r) => sec(r.build.seconds)],
     ['build: of which search indexer', (r) => sec(r.indexerSeconds)],
+    ...previewRows<ScaleRun>(),
     ['peak RSS build (max process)', (r) => mb(r.build.maxRssBytes)],
     ['peak RSS build (process tree)', (r) => mb(r.build.treePeakBytes)],
     ['peak RSS by program', (r) => programs(r.build)],
@@ -238,6 +248,7 @@ export function targetReport(r: ScaleRun): string[] {
   if (!Number.isNaN(r.build.seconds)) check(r.build.seconds <= 600, `build ≤ 10 min (${sec(r.build.seconds)})`);
   const peak = Math.max(r.build.maxRssBytes ?? 0, r.build.treePeakBytes || 0);
   if (peak) check(peak <= 4 * 1024 ** 3, `peak memory ≤ 4 GB (${mb(peak)}, whole build process tree)`);
+  if (!Number.isNaN(r.build.seconds)) fails.push(...previewTargets(r.previews));
   for (const e of [...r.ours.errors.map((e) => `ours: ${e}`), ...(r.stock?.errors ?? []).map((e) => `stock: ${e}`)]) fails.push(`ERROR ${e}`);
   for (const q of r.ours.lostQueries) fails.push(`  ours lost: "${q.query}" ${q.lost}/${q.truth} (e.g. ${q.example})`);
   for (const q of r.ours.extraQueries.slice(0, 8)) fails.push(`  ours extra: "${q.query}" ${q.extra}/${q.returned} (e.g. ${q.example})`);
@@ -251,7 +262,7 @@ async function main() {
   const runs: ScaleRun[] = [];
   for (const n of list) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--pages 값이 올바르지 않습니다: ${n}`);
-    const run = await runScale(n, seed, { reuse: flag('reuse') });
+    const run = await runScale(n, seed, { reuse: flag('reuse'), keepImageCache: flag('keep-image-cache') });
     runs.push(run);
     console.log(`\n${formatTable([run])}\n`);
     for (const line of targetReport(run)) console.log(line);

@@ -1,14 +1,16 @@
 /**
  * `npm run build [-- astro build options]`: Astro with a V8 heap cap of 1,024 MB,
- * then, once Astro has exited, the Korean search index in a process of its own
- * (src/integrations/korean-search/index-job.ts explains the memory reason). The
- * result is the same as a plain `astro build`, which indexes inside its own run.
+ * then, once Astro has exited, the Korean search index and the link-preview images,
+ * each in a process of its own (src/integrations/korean-search/index-job.ts explains
+ * the memory reason). The result is the same as a plain `astro build`, which does
+ * both inside its own run.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { JOB_FILE_ENV, describeSummary, runIndexJob, type IndexJob } from '../src/integrations/korean-search/index-job';
+import { PREVIEW_JOB_FILE_ENV, describePreviewSummary, runPreviewJob, type PreviewJob } from '../src/integrations/link-previews/job';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Astro's heap cap: higher caps let garbage pile up and took a 10,000-page build past 4 GB (docs/benchmarks.md). */
@@ -24,13 +26,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 const work = mkdtempSync(join(tmpdir(), 'korean-search-job-'));
 const jobFile = join(work, 'job.json');
+const previewJobFile = join(work, 'preview-job.json');
 try {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], { ...process.env, [JOB_FILE_ENV]: jobFile });
+  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], { ...process.env, [JOB_FILE_ENV]: jobFile, [PREVIEW_JOB_FILE_ENV]: previewJobFile });
   if (code !== 0) process.exit(code);
   if (!existsSync(jobFile)) throw new Error('Astro 빌드가 검색 색인 작업을 남기지 않았습니다: astro.config의 koreanSearch 통합을 확인하세요.');
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as IndexJob;
   console.log(`[korean-search] ${describeSummary(await runIndexJob(ROOT, job))}`);
+  if (!existsSync(previewJobFile)) throw new Error('Astro 빌드가 미리보기 이미지 작업을 남기지 않았습니다: astro.config의 linkPreviews 통합을 확인하세요.');
+  const previewJob = JSON.parse(readFileSync(previewJobFile, 'utf8')) as PreviewJob;
+  console.log(`[link-previews] ${describePreviewSummary(await runPreviewJob(ROOT, previewJob))}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

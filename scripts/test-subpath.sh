@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The site hosted under a sub-path, as on a GitHub Pages project site: builds with
 # SITE_BASE=/kr-policy/ and a public SITE_URL into .tmp/subpath-dist, then runs the
-# link/anchor, search, CSP and nginx end-to-end tests against that build (nginx serves
-# it under /kr-policy/). Part of `npm test`.
+# link/anchor, search, CSP and nginx end-to-end tests and the link-preview check
+# (og:image under https://policy.example.org/kr-policy/) against that build (nginx
+# serves it under /kr-policy/). Part of `npm test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export SITE_BASE=/kr-policy/
@@ -12,4 +13,4 @@ rm -rf "$out"
 npm run --silent build -- --outDir "$out"
 # A deploy build must carry no local address.
 npm run --silent check:deploy -- "$out"
-DIST_DIR="$out" npx vitest run tests/e2e/site.test.ts tests/e2e/search.test.ts tests/e2e/nginx.test.ts
+DIST_DIR="$out" npx vitest run tests/build/link-previews.test.ts tests/e2e/site.test.ts tests/e2e/search.test.ts tests/e2e/nginx.test.ts

@@ -85,6 +85,23 @@ export function searchUrl(query?: string, { asTyped = false }: { asTyped?: boole
 /** Whether a search page's parameters ask for the words as typed (see searchUrl). */
 export const searchesAsTyped = (params: URLSearchParams) => params.get(SEARCH_CORRECTION_PARAM) === '0';
 
+/** The folder of the link-preview images (src/integrations/link-previews/). */
+export const OG_IMAGE_DIR = '/og/';
+
+/**
+ * The route path of a page's link-preview image: `/` → `/og/index.png`,
+ * `/ai-g3/ai-basic-act/` → `/og/ai-g3/ai-basic-act.png`, `/404.html` → `/og/404.png`.
+ * The one rule for both the page's og:image and the file the drawer writes.
+ */
+export function ogImagePath(routePath: string): string {
+  if (!routePath.startsWith('/')) throw new Error(`사이트 안 경로는 /로 시작해야 합니다: ${routePath}`);
+  const name = routePath.replace(/\/index\.html$|\.html$/, '').replace(/^\/+|\/+$/g, '');
+  for (const segment of name ? name.split('/') : []) assertSlug(segment, '미리보기 이미지 경로');
+  return `${OG_IMAGE_DIR}${name || 'index'}.png`;
+}
+/** The URL of a page's link-preview image under the base path (absoluteUrl() for og:image). */
+export const ogImageUrl = (routePath: string) => withBase(ogImagePath(routePath));
+
 /** Absolute URL for canonical links and feeds; `site` comes from astro.config. */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
   if (!site) return path;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, assertSlug, glossaryUrl, normalizeBasePath, policyUrl, searchUrl, sectionUrl, stripBase, tagUrl, withBase } from '../../src/lib/urls';
+import { absoluteUrl, assertSlug, glossaryUrl, normalizeBasePath, ogImagePath, ogImageUrl, policyUrl, searchUrl, sectionUrl, stripBase, tagUrl, withBase } from '../../src/lib/urls';
 
 describe('URL builders', () => {
   it('build lowercase paths with a trailing slash', () => {
@@ -63,5 +63,32 @@ describe('base path', () => {
 
   it('the search URL carries an encoded query', () => {
     expect(searchUrl('R&D 예산')).toBe(`${withBase('/search/')}?q=R%26D%20%EC%98%88%EC%82%B0`);
+  });
+});
+
+describe('ogImagePath / ogImageUrl', () => {
+  it('map a route path to one PNG under /og/', () => {
+    expect(ogImagePath('/')).toBe('/og/index.png');
+    expect(ogImagePath('/ai-g3/')).toBe('/og/ai-g3.png');
+    expect(ogImagePath('/ai-g3/ai-basic-act/')).toBe('/og/ai-g3/ai-basic-act.png');
+    expect(ogImagePath('/glossary/ai/')).toBe('/og/glossary/ai.png');
+    expect(ogImagePath('/tags/rnd-budget/')).toBe('/og/tags/rnd-budget.png');
+  });
+
+  it('give a page the same image whether named by its URL or its built file', () => {
+    expect(ogImagePath('/404/')).toBe(ogImagePath('/404.html'));
+    expect(ogImagePath('/timeline/index.html')).toBe(ogImagePath('/timeline/'));
+  });
+
+  it('put the URL under the base path', () => {
+    expect(withBase(ogImagePath('/ai-g3/ai-basic-act/'), '/kr-policy/')).toBe('/kr-policy/og/ai-g3/ai-basic-act.png');
+    expect(absoluteUrl(withBase(ogImagePath('/'), '/kr-policy/'), 'https://policy.example.org')).toBe('https://policy.example.org/kr-policy/og/index.png');
+    expect(ogImageUrl('/timeline/')).toBe('/og/timeline.png');
+  });
+
+  it('refuse paths that are not the site’s', () => {
+    expect(() => ogImagePath('ai-g3/')).toThrow(/\/로 시작/);
+    expect(() => ogImagePath('/../etc/')).toThrow();
+    expect(() => ogImagePath('/인공지능/')).toThrow();
   });
 });

@@ -1,0 +1,20 @@
+/**
+ * The card drawer as a process of its own (job.ts says who starts it).
+ *
+ * Usage: node --import tsx src/integrations/link-previews/cli.ts '<PreviewJob as JSON>'
+ */
+import { drawLinkPreviews, type PreviewJob } from './drawer';
+
+const [json] = process.argv.slice(2);
+if (!json) {
+  console.error("사용법: cli.ts '{\"outDir\":…,\"cacheDir\":…}'");
+  process.exit(2);
+}
+try {
+  const summary = await drawLinkPreviews(JSON.parse(json) as PreviewJob);
+  // One JSON line runPreviewJob reads back.
+  console.log(JSON.stringify({ linkPreviews: summary }));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
