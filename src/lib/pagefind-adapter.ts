@@ -23,11 +23,23 @@
  *    never loads (UNUSED_PAGEFIND_FILES).
  * 6. Filter indexes are not preloaded: once loaded, Pagefind counts every filter value
  *    against every result on every search (filter.rs get_filters).
+ * 7. The size of the index chunks is set through the environment variable
+ *    INDEX_CHUNK_SIZE_ENV, which the pagefind binary reads when it starts (options.rs).
  */
 import { HANGUL_FIRST, HANGUL_LAST } from './korean-analyzer';
 
 /** The exact Pagefind release these reliances were checked against. */
 export const PAGEFIND_VERSION = '1.6.0';
+
+/**
+ * Postings per index chunk (Pagefind's default is 20,000). A search loads one chunk
+ * per token, and a query word of n syllables sends n - 1 bigrams, each usually in a
+ * chunk of its own; at 10,000 pages a default chunk is 20–30 KB, so a query of seven
+ * bigrams fetched 188 KB. Smaller chunks cost a longer chunk list in the metadata
+ * every first search loads (docs/benchmarks.md).
+ */
+export const INDEX_CHUNK_SIZE = 5000;
+export const INDEX_CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Language of every record: not a reader's language, but one Pagefind has no stemmer for. */
 export const RECORD_LANGUAGE = 'ko';

@@ -10,7 +10,7 @@ import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
-import { PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../../src/lib/pagefind-adapter';
+import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../../src/lib/pagefind-adapter';
 import { startBenchServer, type BenchServer } from '../../scripts/lib/bench-server';
 import { launchBrowser } from '../e2e/browser';
 import { REPO_ROOT } from '../helpers/astro-build';
@@ -98,6 +98,26 @@ describe('Pagefind contract', () => {
     // Every word must match (AND).
     expect((await searchInWorker(`${encodeToken('컴퓨')} ${encodeToken('양자')}`)).ids).toEqual([]);
   });
+
+  it('sizes its index chunks by the environment variable the indexer sets', async () => {
+    const chunksWith = async (size: string) => {
+      process.env[INDEX_CHUNK_SIZE_ENV] = size;
+      try {
+        const { index } = await pagefind.createIndex({});
+        if (!index) throw new Error('Pagefind index not created');
+        for (const page of PAGES) await index.addCustomRecord({ url: page.url, content: page.tokens.map(encodeToken).join(' '), language: RECORD_LANGUAGE });
+        const out = join(dir, `chunks-${size}`);
+        expect((await index.writeFiles({ outputPath: out })).errors).toEqual([]);
+        return readdirSync(join(out, 'index')).length;
+      } finally {
+        await pagefind.close();
+        delete process.env[INDEX_CHUNK_SIZE_ENV];
+      }
+    };
+    expect(await chunksWith('100000')).toBe(1);
+    // Five distinct tokens (센터 is on two pages): a chunk each at size 1.
+    expect(await chunksWith('1')).toBe(5);
+  }, 60_000);
 
   it('writes the files the cache rules and the clean-up expect', () => {
     const names = readdirSync(bundle);

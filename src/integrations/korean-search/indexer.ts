@@ -29,7 +29,7 @@ import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
 import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
-import { RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
+import { INDEX_CHUNK_SIZE, INDEX_CHUNK_SIZE_ENV, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
@@ -61,6 +61,8 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   mkdirSync(join(dataDir, 'vocab'), { recursive: true });
   mkdirSync(join(dataDir, TYPO_DIR), { recursive: true });
 
+  // Read by the pagefind binary, which the first createIndex starts (pagefind-adapter.ts).
+  process.env[INDEX_CHUNK_SIZE_ENV] = String(INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   const vocabulary = new Set<string>();
