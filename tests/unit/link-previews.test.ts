@@ -102,7 +102,7 @@ describe('cardCacheKey', () => {
   });
   it('lives in node_modules/.cache unless LINK_PREVIEW_CACHE_DIR says otherwise', () => {
     expect(previewCacheDir('/p', {})).toBe('/p/node_modules/.cache/link-previews');
-    expect(previewCacheDir('/p', { LINK_PREVIEW_CACHE_DIR: '/tmp/c' })).toBe('/tmp/c');
+    expect(previewCacheDir('/p', { LINK_PREVIEW_CACHE_DIR: 'elsewhere/cache' })).toBe('elsewhere/cache');
   });
 });
 

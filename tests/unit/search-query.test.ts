@@ -6,6 +6,13 @@ import { cleanQuery, coverTerm, pagefindQuery, phraseFirst, phraseTokens, planQu
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
+/** An analyser without synonyms, and the plan it makes of a query that has something to search. */
+const plain = createKoreanAnalyzer();
+const planOf = (query: string) => {
+  const plan = planQuery(query, plain);
+  if (plan.status !== 'ok') throw new Error('expected a plan');
+  return plan;
+};
 
 describe('planQuery', () => {
   it.each([
@@ -70,12 +77,6 @@ describe('suggest', () => {
 });
 
 describe('coverTerm / pagefindQuery', () => {
-  const plain = createKoreanAnalyzer();
-  const planOf = (query: string) => {
-    const plan = planQuery(query, plain);
-    if (plan.status !== 'ok') throw new Error('expected a plan');
-    return plan;
-  };
   const shown = (tokens: string[]) => tokens.map(describeToken);
 
   it('sends every bigram of a word, so its syllables must stand together', () => {
@@ -107,7 +108,6 @@ describe('coverTerm / pagefindQuery', () => {
 });
 
 describe('phrases', () => {
-  const plain = createKoreanAnalyzer();
   const phraseOf = (query: string) => plain.analyzeQuery(query).phrase?.text;
 
   it('runs the searched words together, only the last without its ending', () => {
@@ -135,12 +135,6 @@ describe('phrases', () => {
 });
 
 describe('resolveStems', () => {
-  const plain = createKoreanAnalyzer();
-  const planOf = (query: string) => {
-    const plan = planQuery(query, plain);
-    if (plan.status !== 'ok') throw new Error('expected a plan');
-    return plan;
-  };
   const vocabulary = (known: string[], seams: string[] = []) => {
     const entries = new Map<string, { pages: number; bridgeOnly: boolean }>();
     for (const t of known) entries.set(encodeToken(t), { pages: 3, bridgeOnly: false });
