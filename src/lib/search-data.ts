@@ -48,7 +48,7 @@ export interface SearchRecord {
   titleTokens: string;
   /** Distinct encoded tokens of the page, for the vocabulary. */
   vocabulary: Set<string>;
-  /** Encoded bigrams the page holds inside a word, and those it holds only across a space. */
+  /** Encoded bigrams the page holds inside a word, and those it holds across a space (the indexer keeps the ones no page holds inside a word). */
   withinWord: Set<string>;
   acrossSpace: Set<string>;
 }
@@ -80,7 +80,6 @@ export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, 
     // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
     for (const paragraph of section.text.split('\n')) addBlock(paragraph);
   }
-  for (const token of withinWord) acrossSpace.delete(token);
   return {
     content: content.join(' '),
     titleTokens: [...new Set(titleTokens.map(encodeToken))].join(' '),
