@@ -6,6 +6,8 @@
  * Usage: npm run bench:scale -- --pages 1000,10000 [--seed 1] [--reuse] [--json FILE]
  *   --reuse                 skip generation and builds when .tmp/scale/n<N>-s<seed>/dist exists (query part only)
  *   --keep-image-cache      keep the link-preview cache of the last build (a warm build; default: emptied, cold)
+ *   --think-ms N            idle time before each query after the first (default READER_PAUSE_MS; 0: back to back)
+ *   --rounds N              runs of the query list per engine, latency = each query's median (default QUERY_ROUNDS)
  * The site is built with the project's own `npm run build` (Astro, whose
  * korean-search integration runs the indexer in a child process), so the figures
  * are those of a real build; the indexer's share comes from the integration's log line.
@@ -20,7 +22,9 @@ import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type 
 import {
   BENCH_NEGATIVE_QUERIES,
   BENCH_QUERIES,
+  READER_PAUSE_MS,
   bundleOurEngine,
+  medianOfRounds,
   hasOurIndex,
   ourIdToUrl,
   extraPercent,
@@ -29,10 +33,11 @@ import {
   stockIdToUrl,
   summarize,
   type EngineSummary,
+  type QueryMeasure,
 } from './lib/search-bench';
 import { STOCK_DIR } from './lib/search-harness';
 import { SEARCH_DATA_DIR } from '../src/lib/search-data';
-import { launchBrowser } from '../tests/e2e/browser';
+import { launchCdpBrowser } from './lib/cdp-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -66,6 +71,9 @@ export interface ScaleRun {
   ourChunks: { pagefindIndex: number; vocab: number; doc: number; fragment: number };
   stockIndexBytes: number;
   stockChunks: { index: number; fragment: number };
+  /** Idle milliseconds before each query after the first, and rounds of the query list (latency: median of the rounds). */
+  thinkMs: number;
+  rounds: number;
   ours: EngineSummary;
   /** Null when run without the stock comparison (smoke test). */
   stock: EngineSummary | null;
@@ -81,7 +89,19 @@ export interface ScaleOptions {
   log?: (s: string) => void;
   /** Keep the link-preview cache of the last build (default: empty it, a cold build). */
   keepImageCache?: boolean;
+  /** Idle milliseconds before each query after the first (default READER_PAUSE_MS; 0: back to back). */
+  thinkMs?: number;
+  /** Times each engine runs the query list; each query's latency is its median (default QUERY_ROUNDS). */
+  rounds?: number;
 }
+
+/**
+ * Rounds of the query list per engine. One round's p95 is its third-slowest query, so a
+ * single slow spell of a 2-core machine moves it: stock Pagefind's p95 ranged from 107
+ * to 169 ms over seven one-round runs of the same 10,000-page build, and once one of its
+ * 5.8 KB queries took 355 ms. Each query's median over three rounds is steadier.
+ */
+export const QUERY_ROUNDS = 3;
 
 function dirStats(dir: string, skip: ReadonlySet<string> = new Set()): { bytes: number; files: number } {
   let bytes = 0;
@@ -165,15 +185,24 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
   const indexed = readIndexedSite(distDir);
   await bundleOurEngine(distDir);
   const server = await startBenchServer(distDir);
-  const browser = await launchBrowser();
+  const browser = await launchCdpBrowser();
   try {
-    const oursMeasures = await runQueries(browser, server, 'ours', BENCH_QUERIES);
-    const stockMeasures = withStock ? await runQueries(browser, server, 'stock', BENCH_QUERIES) : [];
+    const protocol = { thinkMs: options.thinkMs ?? READER_PAUSE_MS };
+    const rounds = options.rounds ?? QUERY_ROUNDS;
+    // Rounds alternate the engines, so a slow spell of the machine falls on both.
+    const oursRounds: QueryMeasure[][] = [];
+    const stockRounds: QueryMeasure[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      oursRounds.push(await runQueries(browser, server, 'ours', BENCH_QUERIES, protocol));
+      if (withStock) stockRounds.push(await runQueries(browser, server, 'stock', BENCH_QUERIES, protocol));
+    }
+    const oursMeasures = medianOfRounds(oursRounds);
+    const stockMeasures = medianOfRounds(stockRounds);
     const ours = summarize('ours', oursMeasures, ourIdToUrl(distDir), indexed);
     const stock = withStock ? summarize('stock', stockMeasures, stockIdToUrl(distDir), indexed) : null;
     const brief = (list: typeof oursMeasures) => list.map(({ ids, ...m }) => ({ ...m, results: ids.length }));
     writeFileSync(join(work, 'queries.json'), JSON.stringify({ ours: brief(oursMeasures), stock: brief(stockMeasures) }, null, 1));
-    return { pages, indexedPages: indexed.pages.length, generateSeconds, build, indexerSeconds, previews, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, ours, stock };
+    return { pages, indexedPages: indexed.pages.length, generateSeconds, build, indexerSeconds, previews, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, thinkMs: protocol.thinkMs, rounds, ours, stock };
   } finally {
     await browser.close();
     await server.close();
@@ -207,6 +236,7 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['dist size (site without indexes)', (r) => `${mb(r.distBytes)} / ${r.distFiles} files`],
     ['our index size (pagefind + pagefind-ko)', (r) => mb(r.ourIndexBytes)],
     ['our chunks: pf_index / vocab / doc / fragment', (r) => `${r.ourChunks.pagefindIndex} / ${r.ourChunks.vocab} / ${r.ourChunks.doc} / ${r.ourChunks.fragment}`],
+    ['queries: rounds (median latency) / pause before each', (r) => `${r.rounds} / ${r.thinkMs} ms`],
     ['OURS first query bytes (cold)', (r) => kb(r.ours.firstQueryBytes)],
     ['OURS later query bytes max / p50', (r) => `${kb(r.ours.laterBytesMax)} / ${kb(r.ours.laterBytesP50)}`],
     ['OURS latency cold / p50 / p95', (r) => `${ms(r.ours.coldMs)} / ${ms(r.ours.p50)} / ${ms(r.ours.p95)}`],
@@ -253,6 +283,11 @@ export function targetReport(r: ScaleRun): string[] {
   for (const q of r.ours.lostQueries) fails.push(`  ours lost: "${q.query}" ${q.lost}/${q.truth} (e.g. ${q.example})`);
   for (const q of r.ours.extraQueries.slice(0, 8)) fails.push(`  ours extra: "${q.query}" ${q.extra}/${q.returned} (e.g. ${q.example})`);
   for (const q of r.ours.negativesWithResults) fails.push(`  ours negative with results: "${q.query}" ${q.returned} pages`);
+  for (const summary of [r.ours, r.stock]) {
+    if (!summary) continue;
+    const slowest = summary.slowest.map((q) => `"${q.query}" ${ms(q.ms)} (${q.results} results, ${q.requests} requests, ${kb(q.bytes)})`);
+    fails.push(`  ${summary.engine} slowest: ${slowest.join(', ')}`);
+  }
   return fails;
 }
 
@@ -262,7 +297,11 @@ async function main() {
   const runs: ScaleRun[] = [];
   for (const n of list) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--pages 값이 올바르지 않습니다: ${n}`);
-    const run = await runScale(n, seed, { reuse: flag('reuse'), keepImageCache: flag('keep-image-cache') });
+    const thinkMs = arg('think-ms') === undefined ? undefined : Number(arg('think-ms'));
+    if (thinkMs !== undefined && !(Number.isFinite(thinkMs) && thinkMs >= 0)) throw new Error(`--think-ms 값이 올바르지 않습니다: ${arg('think-ms')}`);
+    const rounds = arg('rounds') === undefined ? undefined : Number(arg('rounds'));
+    if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`--rounds 값이 올바르지 않습니다: ${arg('rounds')}`);
+    const run = await runScale(n, seed, { reuse: flag('reuse'), keepImageCache: flag('keep-image-cache'), thinkMs, rounds });
     runs.push(run);
     console.log(`\n${formatTable([run])}\n`);
     for (const line of targetReport(run)) console.log(line);

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import type { Browser } from 'playwright-core';
+import type { CdpBrowser } from './cdp-browser';
 import type { BenchServer } from './bench-server';
 import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/lib/korean-analyzer';
 import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
@@ -124,15 +124,17 @@ export interface QueryMeasure {
   requests: number;
   /** What was fetched. */
   paths: string[];
+  /** Latency; over several rounds, the median (ms of each round in `roundsMs`). */
   ms: number;
+  roundsMs?: number[];
   /** Every result id (all pages, not just the shown ones). */
   ids: string[];
   error?: string;
 }
 
 /**
- * Runs one query in the page. Kept as source text: a function passed to
- * page.evaluate would be rewritten by Vitest's transform (import() included).
+ * Runs one query in the page. Kept as source text: DevTools evaluates it as written
+ * (a function would be rewritten by Vitest's transform, import() included).
  */
 const BROWSER_QUERY = `async ({ query, engine, shown, stockDir }) => {
   const started = performance.now();
@@ -156,26 +158,57 @@ const BROWSER_QUERY = `async ({ query, engine, shown, stockDir }) => {
 }`;
 
 /**
+ * The idle time before each query after the first, as a reader takes to read results
+ * and type again. Without it each query starts while the browser still finishes the
+ * last one's background work (WASM tier-up, garbage collection); measured at 10,000
+ * pages, the second query took 207–345 ms back to back and 86–107 ms after a pause
+ * (docs/benchmarks.md). `--think-ms 0` measures back to back.
+ */
+export const READER_PAUSE_MS = 1000;
+
+/**
  * Runs every query once in a fresh browser context (cold cache) on one page, in
  * order: the first query pays for the engine's JS/WASM and index metadata.
  * A query = the search plus loading the shown results' texts, as the UI does.
  */
-export async function runQueries(browser: Browser, server: BenchServer, engine: EngineName, queries: readonly string[]): Promise<QueryMeasure[]> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+export async function runQueries(
+  browser: CdpBrowser,
+  server: BenchServer,
+  engine: EngineName,
+  queries: readonly string[],
+  { thinkMs = READER_PAUSE_MS }: { thinkMs?: number } = {},
+): Promise<QueryMeasure[]> {
   // A page on the same origin that loads no search code; its own bytes are not counted.
-  await page.goto(`${server.url}/robots.txt`);
+  const page = await browser.newPage(`${server.url}/robots.txt`);
   const measures: QueryMeasure[] = [];
   for (const query of queries) {
+    if (measures.length > 0 && thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
     server.resetTraffic();
     const args = { query, engine, shown: SHOWN_RESULTS, stockDir: STOCK_DIR };
-    const result = (await page.evaluate(`(${BROWSER_QUERY})(${JSON.stringify(args)})`)) as { ms: number; ids: string[]; error?: string };
+    const result = await page.evaluate<{ ms: number; ids: string[]; error?: string }>(`(${BROWSER_QUERY})(${JSON.stringify(args)})`);
     // Counted at the server, so requests from workers count too; browser-cache hits never reach it.
     const { bytes, requests, paths } = server.traffic();
     measures.push({ query, bytes, requests, paths, ...result });
   }
-  await context.close();
+  await page.close();
   return measures;
+}
+
+/**
+ * One measure per query from several rounds of the same query list: the first round's
+ * answer and bytes (each round starts cold, so they repeat), the median latency, and
+ * the first error of any round. Throws when the rounds ran different queries.
+ */
+export function medianOfRounds(rounds: readonly (readonly QueryMeasure[])[]): QueryMeasure[] {
+  const [first, ...rest] = rounds;
+  if (!first) return [];
+  return first.map((measure, i) => {
+    const same = rest.map((round) => round[i]);
+    if (same.some((m) => m?.query !== measure.query)) throw new Error(`rounds differ at query ${i + 1} (${measure.query})`);
+    const roundsMs = [measure.ms, ...same.map((m) => m!.ms)];
+    const error = [measure, ...same].find((m) => m!.error)?.error;
+    return { ...measure, ms: percentile(roundsMs, 50), roundsMs, ...(error ? { error } : {}) };
+  });
 }
 
 export interface EngineSummary {
@@ -201,8 +234,13 @@ export interface EngineSummary {
   extraQueries: { query: string; extra: number; returned: number; example?: string }[];
   /** Negative queries (BENCH_NEGATIVE_QUERIES) that returned pages. */
   negativesWithResults: { query: string; returned: number }[];
+  /** The later queries that took longest, slowest first: what the p95 is made of. */
+  slowest: { query: string; ms: number; requests: number; bytes: number; results: number }[];
   errors: string[];
 }
+
+/** How many of the slowest later queries a summary lists. */
+const SLOWEST_LISTED = 5;
 
 /** Extra results as a share of all returned pages, in percent. */
 export const extraPercent = (s: Pick<EngineSummary, 'extra' | 'returned'>) => (100 * s.extra) / Math.max(1, s.returned);
@@ -247,6 +285,10 @@ export function summarize(engine: EngineName, measures: readonly QueryMeasure[],
     lostQueries,
     extraQueries: extraQueries.sort((x, y) => y.extra - x.extra),
     negativesWithResults,
+    slowest: [...later]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, SLOWEST_LISTED)
+      .map((m) => ({ query: m.query, ms: m.ms, requests: m.requests, bytes: m.bytes, results: m.ids.length })),
     errors,
   };
 }

@@ -18,7 +18,8 @@ describe('scale benchmark smoke run (200 pages)', () => {
   let run: ScaleRun;
 
   beforeAll(async () => {
-    run = await runScale(200, 1, { workDir, stock: false, log: () => undefined });
+    // One round, no pause: this test checks answers and bytes, not latency.
+    run = await runScale(200, 1, { workDir, stock: false, thinkMs: 0, rounds: 1, log: () => undefined });
   }, 180_000);
 
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
