@@ -23,8 +23,14 @@ export function shardOf(encodedToken: string, shardCount: number): number {
   return fnv1a(encodedToken) & (shardCount - 1);
 }
 
-/** Enough shards that each holds about `tokensPerShard` tokens (a power of two, at least 1). */
-export function chooseShardCount(vocabularySize: number, tokensPerShard = 400): number {
+/**
+ * Enough shards that each holds about `tokensPerShard` tokens (a power of two, at least 1).
+ * A thousand tokens make a shard of about 5 KB gzipped. In Chromium, fetching a small file
+ * costs several milliseconds whatever its size, so a query's 2–6 tokens are better served by
+ * a few shards of this size than by one tiny shard per token, and later queries mostly find
+ * their shards already loaded (docs/search.md).
+ */
+export function chooseShardCount(vocabularySize: number, tokensPerShard = 1000): number {
   let count = 1;
   while (count * tokensPerShard < vocabularySize) count *= 2;
   return count;

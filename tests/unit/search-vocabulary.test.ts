@@ -34,8 +34,8 @@ describe('vocabulary shards', () => {
 
   it('chooses a power of two that keeps shards near the target size', () => {
     expect(chooseShardCount(0)).toBe(1);
-    expect(chooseShardCount(400)).toBe(1);
-    expect(chooseShardCount(401)).toBe(2);
+    expect(chooseShardCount(1000)).toBe(1);
+    expect(chooseShardCount(1001)).toBe(2);
     expect(chooseShardCount(100_000, 500)).toBe(256);
   });
 
