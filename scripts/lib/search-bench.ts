@@ -181,15 +181,28 @@ export async function runQueries(
   // A page on the same origin that loads no search code; its own bytes are not counted.
   const page = await browser.newPage(`${server.url}/robots.txt`);
   const measures: QueryMeasure[] = [];
+  // Anything fetched during the pause (an engine loading ahead) counts to the query before it.
+  const addLateTraffic = () => {
+    const late = server.traffic();
+    const last = measures.at(-1);
+    if (!last) return;
+    last.bytes += late.bytes;
+    last.requests += late.requests;
+    last.paths.push(...late.paths);
+  };
   for (const query of queries) {
     if (measures.length > 0 && thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+    addLateTraffic();
     server.resetTraffic();
     const args = { query, engine, shown: SHOWN_RESULTS, stockDir: STOCK_DIR };
     const result = await page.evaluate<{ ms: number; ids: string[]; error?: string }>(`(${BROWSER_QUERY})(${JSON.stringify(args)})`);
     // Counted at the server, so requests from workers count too; browser-cache hits never reach it.
     const { bytes, requests, paths } = server.traffic();
     measures.push({ query, bytes, requests, paths, ...result });
+    server.resetTraffic();
   }
+  if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+  addLateTraffic();
   await page.close();
   return measures;
 }
