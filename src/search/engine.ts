@@ -19,6 +19,9 @@ import { TypoLoader } from './typo-loader';
 
 const DATA_BASE = withBase(`/${SEARCH_DATA_DIR}/`);
 
+/** Up to this many vocabulary shards (about 40 KB) are all loaded after the first search. */
+const PRELOADED_VOCABULARY_SHARDS = 8;
+
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
   warmUp(): void;
@@ -154,6 +157,17 @@ export class SearchEngine {
     return shard;
   }
 
+  /**
+   * After a search has answered, loads the vocabulary shards not yet loaded when the
+   * whole vocabulary is small (PRELOADED_VOCABULARY_SHARDS, about 5 KB each): the next
+   * queries then fetch only Pagefind's chunks and the result texts. A large vocabulary
+   * stays loaded shard by shard, as queries need it.
+   */
+  private loadRestOfVocabulary(manifest: SearchManifest): void {
+    if (manifest.vocabularyShards > PRELOADED_VOCABULARY_SHARDS) return;
+    for (let n = 0; n < manifest.vocabularyShards; n++) this.loadShard(n, manifest.build).catch(() => undefined);
+  }
+
   /** The page text of a result, as shown. */
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
@@ -274,6 +288,7 @@ export class SearchEngine {
     }
     report();
     const ids = phraseSearching ? phraseFirst(await searching, await phraseSearching) : await searching;
+    this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));
