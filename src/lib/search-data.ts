@@ -11,6 +11,13 @@ import type { TypoManifest } from './typo-lookup';
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
 export const RESULTS_PAGE_SIZE = 5;
 
+/**
+ * A vocabulary of at most this many shards (about 40 KB gzipped) is loaded whole after
+ * the first search answers, so later queries fetch no vocabulary; a larger one is
+ * loaded shard by shard as queries need it (src/search/engine.ts).
+ */
+export const PRELOADED_VOCABULARY_SHARDS = 8;
+
 /** Where our files live, next to /pagefind/. */
 export const SEARCH_DATA_DIR = 'pagefind-ko';
 

@@ -5,7 +5,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
-import { SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
+import { PRELOADED_VOCABULARY_SHARDS, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
 import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
@@ -18,9 +18,6 @@ import { PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
 
 const DATA_BASE = withBase(`/${SEARCH_DATA_DIR}/`);
-
-/** Up to this many vocabulary shards (about 40 KB) are all loaded after the first search. */
-const PRELOADED_VOCABULARY_SHARDS = 8;
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
@@ -159,9 +156,8 @@ export class SearchEngine {
 
   /**
    * After a search has answered, loads the vocabulary shards not yet loaded when the
-   * whole vocabulary is small (PRELOADED_VOCABULARY_SHARDS, about 5 KB each): the next
-   * queries then fetch only Pagefind's chunks and the result texts. A large vocabulary
-   * stays loaded shard by shard, as queries need it.
+   * whole vocabulary is small (PRELOADED_VOCABULARY_SHARDS): the next queries then
+   * fetch only Pagefind's chunks and the result texts.
    */
   private loadRestOfVocabulary(manifest: SearchManifest): void {
     if (manifest.vocabularyShards > PRELOADED_VOCABULARY_SHARDS) return;

@@ -3,13 +3,14 @@
  * input, filters, sub-results, the landing-page highlight, and the dialog
  * (Ctrl/⌘+K, "/", arrows, Enter, Esc). Run `npm run build` first.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchCspViolations } from './browser';
 import { isSearchUiScript } from '../../scripts/bench-pages';
 import { startServer, type RunningServer } from './server';
 import { DIST, at } from '../helpers/built-site';
+import { PRELOADED_VOCABULARY_SHARDS, type SearchManifest } from '../../src/lib/search-data';
 
 
 let server: RunningServer;
@@ -282,8 +283,45 @@ describe('the results contract from the first byte', () => {
   });
 });
 
+/** Paths the server answered since the last resetTraffic(), without query strings. */
+const requested = () => server.traffic().paths.map((p) => p.split('?')[0]!);
+
+describe('vocabulary loading', () => {
+  const isVocabularyShard = (path: string) => path.startsWith(at('/pagefind-ko/vocab/'));
+
+  it('loads the rest of a small vocabulary after the first answer, so the next query fetches none', async () => {
+    const { vocabularyShards } = JSON.parse(readFileSync(`${DIST}/pagefind-ko/manifest.json`, 'utf8')) as SearchManifest;
+    expect(vocabularyShards).toBeGreaterThan(1);
+    expect(vocabularyShards).toBeLessThanOrEqual(PRELOADED_VOCABULARY_SHARDS);
+    const page = await newPage();
+    server.resetTraffic();
+    expect((await searchPage(page, '컴퓨팅센터')).total).toBeGreaterThan(0);
+    await expect.poll(() => new Set(requested().filter(isVocabularyShard)).size).toBe(vocabularyShards);
+
+    server.resetTraffic();
+    // A second query in the same page (a new page would start a new engine).
+    const total = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+      const done = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (list.getAttribute('aria-busy') !== 'false') return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      input.value = '세액공제';
+      document.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
+      await done;
+      return Number(list.dataset.total);
+    });
+    expect(total).toBeGreaterThan(0);
+    expect(requested().filter(isVocabularyShard)).toEqual([]);
+  });
+});
+
 describe('where Pagefind runs', () => {
-  const requested = () => server.traffic().paths.map((p) => p.split('?')[0]!);
   /** Our worker, bundled by Vite under a content hash (src/search/pagefind-worker.ts). */
   const isOurWorker = (path: string) => /\/_astro\/pagefind-worker-[\w-]+\.js$/.test(path);
 
