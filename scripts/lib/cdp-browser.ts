@@ -4,8 +4,9 @@
  * Why not Playwright here: Playwright turns on the DevTools Network domain in every
  * page and worker, and Chromium then reports each request to the driver before it
  * goes on. Measured on this project's 2-core machines, fetching a 5–20 KB index
- * chunk from a local server took 12–24 ms with Playwright attached and 4–7 ms
- * without (10 at once: 141 ms against 40 ms). A search fetches 6–16 files, so the
+ * chunk from a local server one at a time took 11–46 ms (mostly 11–25) with
+ * Playwright attached and 4–11 ms (mostly 4–7) without; 10 at once took 123–141 ms
+ * with Playwright, 12 at once 41–48 ms without. A search fetches 6–16 files, so the
  * driver, not the search, made up much of the latency. This driver only evaluates
  * scripts (Target and Runtime domains), as a reader's browser runs them; the bench
  * server counts the bytes, so nothing needs the Network domain.
@@ -96,7 +97,10 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
       const { targetId } = await send('Target.createTarget', { url, browserContextId });
       const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
       const started = Date.now();
-      while ((await evaluate<string>(sessionId, `location.href === ${JSON.stringify(url)} && document.readyState`)) !== 'complete') {
+      const loaded = () =>
+        // While the page is still navigating, its old context may be gone: not loaded yet.
+        evaluate<string>(sessionId, `location.href === ${JSON.stringify(url)} && document.readyState`).then((state) => state === 'complete', () => false);
+      while (!(await loaded())) {
         if (Date.now() - started > STARTUP_TIMEOUT_MS) throw new Error(`${url} did not load`);
         await new Promise((r) => setTimeout(r, 20));
       }
