@@ -3,20 +3,17 @@
  * a loopback port: what a reader's browser does, without a browser. Used by
  * `npm run search:explain` and by tests that search every title.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SearchEngine } from '../../src/search/engine';
 import { createPagefindRunner } from '../../src/search/pagefind-module';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
+import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
 import { startBenchServer, type BenchServer } from './bench-server';
 
 export async function startNodeSearch(dist: string): Promise<{ engine: SearchEngine; traffic: BenchServer['traffic']; resetTraffic(): void; close(): Promise<void> }> {
   const server = await startBenchServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
   const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
-  // The browser reads the index parts from the manifest it loads; here, from the same file.
-  const { pagefindParts: parts } = JSON.parse(readFileSync(join(dist, SEARCH_DATA_DIR, 'manifest.json'), 'utf8')) as SearchManifest;
   let nextId = 0;
   // The engine may leave a search running whose answer it drops (an unknown word):
   // the server stays up until every search has settled.
@@ -26,7 +23,7 @@ export async function startNodeSearch(dist: string): Promise<{ engine: SearchEng
     pagefind: {
       warmUp: () => undefined,
       search: (term, filters = {}) => {
-        const search = run({ id: ++nextId, kind: 'search', parts, term, filters });
+        const search = run({ id: ++nextId, kind: 'search', term, filters });
         const settled = search.then(() => undefined, () => undefined);
         running.add(settled);
         void settled.then(() => running.delete(settled));

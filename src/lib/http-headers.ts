@@ -13,7 +13,6 @@
  * tests all import it.
  */
 import { normalizeBasePath, withBase } from './urls';
-import { INDEX_PARTS_DIR } from './pagefind-adapter';
 
 /** Content-Security-Policy, one directive a key, sources in order. */
 export const CSP_DIRECTIVES = {
@@ -105,7 +104,6 @@ export const CACHE_RULES: readonly CacheRule[] = [
   { path: '/pagefind/filter/*', cacheControl: IMMUTABLE, why: 'Pagefind filter chunks are named after their content hash' },
   { path: '/pagefind/fragment/*', cacheControl: IMMUTABLE, why: 'Pagefind page fragments are named after their content hash' },
   { path: '/pagefind/*.pf_meta', cacheControl: IMMUTABLE, why: 'the Pagefind metadata file carries its hash in its name' },
-  { path: `/pagefind/${INDEX_PARTS_DIR}/*`, cacheControl: IMMUTABLE, why: 'the other index parts of a large site live in folders named after a hash of their entry file' },
   // Not hashed, so REVALIDATE: pagefind.js, pagefind-entry.json (it names the current
   // hashed files), wasm.*.pagefind (named after the language, not the content), the
   // /pagefind-ko/ index, pages, feed and sitemaps.

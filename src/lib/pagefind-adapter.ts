@@ -25,12 +25,6 @@
  *    against every result on every search (filter.rs get_filters).
  * 7. The size of the index chunks is set through the environment variable
  *    INDEX_CHUNK_SIZE_ENV, which the pagefind binary reads when it starts (options.rs).
- * 8. A large site is indexed as several bundles (indexParts): the browser opens the
- *    first with init() and the others with mergeIndex(), which reuses the first one's
- *    WASM, searches every bundle and returns all results sorted by score. A bundle
- *    ignores a query word its index does not hold (as Pagefind does for any unknown
- *    word), so each bundle gets one filler record holding every token of the site that
- *    its pages lack (PART_FILLER_URL): with it, a part lacking a word answers nothing.
  */
 import { HANGUL_FIRST, HANGUL_LAST } from './korean-analyzer';
 
@@ -46,37 +40,6 @@ export const PAGEFIND_VERSION = '1.6.0';
  */
 export const INDEX_CHUNK_SIZE = 5000;
 export const INDEX_CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
-
-/**
- * Pages per index part. Pagefind scores a query by scanning, for every result page,
- * the postings of every query token (search.rs search_term), so a query costs about
- * results × postings of its tokens: at 10,000 pages one word with 2,800 results and
- * five common bigrams took most of a query's time. A site with more pages is indexed
- * as several Pagefind bundles of an equal share of the pages each; searching k of them
- * costs about 1/k of one (docs/search.md).
- */
-export const PAGES_PER_INDEX_PART = 3000;
-
-/** The folder, inside the main bundle, that holds the other parts (each in a folder named after its content). */
-export const INDEX_PARTS_DIR = 'parts';
-
-/** How the pages of a site are split into Pagefind bundles. */
-export interface IndexParts {
-  /** Bundles to write (1: one bundle, as Pagefind writes it). */
-  count: number;
-  /**
-   * Postings per chunk in each bundle: INDEX_CHUNK_SIZE shared out, so a query word
-   * still fetches about as many bytes as from one bundle.
-   */
-  chunkSize: number;
-}
-
-/** The split for a site of `pages` pages (an upper bound is fine: a part may be smaller). */
-export function indexParts(pages: number, pagesPerPart = PAGES_PER_INDEX_PART): IndexParts {
-  if (!Number.isInteger(pagesPerPart) || pagesPerPart < 1) throw new Error(`pagesPerPart must be a positive integer: ${pagesPerPart}`);
-  const count = Math.max(1, Math.ceil(pages / pagesPerPart));
-  return { count, chunkSize: Math.ceil(INDEX_CHUNK_SIZE / count) };
-}
 
 /** Language of every record: not a reader's language, but one Pagefind has no stemmer for. */
 export const RECORD_LANGUAGE = 'ko';
@@ -104,15 +67,6 @@ export function parseFragment(inflated: Uint8Array): PagefindFragment {
   return JSON.parse(new TextDecoder().decode(inflated.subarray(FRAGMENT_SIGNATURE.length))) as PagefindFragment;
 }
 
-/**
- * The URL of a part's filler record (point 8 above), by part number. It is no page:
- * the manifest lists the fillers' result ids and the browser drops them.
- */
-export const PART_FILLER_URL = (part: number) => `/_pagefind-part-filler/${part}/`;
-
-/** What an index part other than the first keeps of the bundle Pagefind writes: its entry, metadata and chunks. */
-export const PART_BUNDLE_FILES = /^(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|index|filter)$/;
-
 /** Files Pagefind writes that the site never loads: its ready-made UIs and highlighter. */
 export const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
@@ -120,7 +74,6 @@ export const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|high
 export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number }[] } | null>;
 }
 

@@ -28,13 +28,6 @@ export interface SearchManifest {
   /** Digest of the content folder the index was built from (contentDigest()); the dev server compares it to say when the index is stale. */
   contentDigest: string;
   pageCount: number;
-  /**
-   * The Pagefind bundles besides /pagefind/ itself, relative to it (parts/<hash>/),
-   * searched together with it; empty for a site of one part (indexParts in pagefind-adapter.ts).
-   */
-  pagefindParts: string[];
-  /** Result ids of the parts' filler records (PART_FILLER_URL in pagefind-adapter.ts), never shown. */
-  pagefindFillers: string[];
   vocabularyShards: number;
   /** The typo lookup's files (src/lib/typo-lookup.ts). */
   typo: TypoManifest;

@@ -133,9 +133,8 @@ export class SearchEngine {
   }
 
   private async getPagefind(): Promise<PagefindSearcher> {
-    const manifest = await this.loadManifest();
-    this.pagefind ??=
-      'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, parts: manifest.pagefindParts, createWorker: this.options.createWorker });
+    await this.loadManifest();
+    this.pagefind ??= 'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
     return this.pagefind;
   }
 
@@ -223,9 +222,8 @@ export class SearchEngine {
     // on them unless a stem turns out to be a seam (resolveStems), and its answer is
     // dropped when a word is unknown (Pagefind would have searched a shorter prefix).
     const pagefind = await this.getPagefind();
-    const fillers = new Set(manifest.pagefindFillers);
     const search = (sent: string) => {
-      const running = pagefind.search(sent, pagefindFilters).then((ids) => (fillers.size > 0 ? ids.filter((id) => !fillers.has(id)) : ids));
+      const running = pagefind.search(sent, pagefindFilters);
       running.catch(() => undefined);
       return running;
     };

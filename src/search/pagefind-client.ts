@@ -13,8 +13,6 @@ import { createPagefindRunner, type PagefindReply, type PagefindRequest } from '
 export interface PagefindClientOptions {
   /** Where Pagefind's bundle lives, e.g. /pagefind/. */
   pagefindBase: string;
-  /** The other index bundles, relative to pagefindBase (SearchManifest.pagefindParts). */
-  parts: readonly string[];
   /** Starts our worker (pagefind-worker.ts); it may throw where module workers are missing. */
   createWorker(): Worker;
 }
@@ -41,7 +39,7 @@ export class PagefindClient {
   /** Starts loading Pagefind (worker, WASM, metadata) ahead of the first search; once, unless it failed. */
   warmUp(): void {
     if (this.warming) return;
-    this.warming = this.send({ id: ++this.nextId, kind: 'init', parts: this.options.parts }).catch(() => {
+    this.warming = this.send({ id: ++this.nextId, kind: 'init' }).catch(() => {
       this.warming = null;
       return [];
     });
@@ -49,7 +47,7 @@ export class PagefindClient {
 
   /** Ids of the matching pages, best first. */
   search(term: string, filters: Filters = {}): Promise<string[]> {
-    return this.send({ id: ++this.nextId, kind: 'search', parts: this.options.parts, term, filters });
+    return this.send({ id: ++this.nextId, kind: 'search', term, filters });
   }
 
   private send(request: PagefindRequest): Promise<string[]> {

@@ -22,12 +22,8 @@ const PAGES = [
   { url: '/c/', tokens: ['AI', '양자'] },
 ];
 
-/** A second bundle (an index part, merged into the first): one page, sharing 센터 with the first bundle. */
-const PART_PAGES = [{ url: '/d/', tokens: ['센터', '연구'] }];
-
 const dir = mkdtempSync(join(tmpdir(), 'pagefind-contract-'));
 const bundle = join(dir, 'pagefind');
-const PART = 'parts/p1/';
 let server: BenchServer;
 let browser: Browser;
 
@@ -39,18 +35,13 @@ beforeAll(async () => {
     expect(added.errors).toEqual([]);
   }
   expect((await index.writeFiles({ outputPath: bundle })).errors).toEqual([]);
-  const part = (await pagefind.createIndex({})).index;
-  if (!part) throw new Error('Pagefind index not created');
-  for (const page of PART_PAGES) expect((await part.addCustomRecord({ url: page.url, content: page.tokens.map(encodeToken).join(' '), language: RECORD_LANGUAGE })).errors).toEqual([]);
-  expect((await part.writeFiles({ outputPath: join(bundle, PART) })).errors).toEqual([]);
   await pagefind.close();
   // A page to load pagefind.js from, and a module worker that runs it with no window.
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>contract</title>');
   writeFileSync(
     join(dir, 'worker.js'),
     `self.onmessage = async (e) => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ basePath: '/pagefind/' }); await pf.init();
-      for (const part of e.data.parts) await pf.mergeIndex('/pagefind/' + part);
-      const r = await pf.search(e.data.term); self.postMessage({ ids: r.results.map((x) => x.id), scores: r.results.map((x) => x.score), hasWindow: typeof window !== 'undefined' }); };`,
+      const r = await pf.search(e.data); self.postMessage({ ids: r.results.map((x) => x.id), hasWindow: typeof window !== 'undefined' }); };`,
   );
   server = await startBenchServer(dir);
   browser = await launchBrowser();
@@ -62,19 +53,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs a search in a module worker on a page of the tiny site, with the given parts merged in. */
-async function searchInWorker(term: string, parts: string[] = []): Promise<{ ids: string[]; scores: number[]; hasWindow: boolean }> {
+/** Runs a search in a module worker on a page of the tiny site. */
+async function searchInWorker(term: string): Promise<{ ids: string[]; hasWindow: boolean }> {
   const page = await browser.newPage();
   await page.goto(`${server.url}/`);
   const reply = await page.evaluate(
     (t) =>
-      new Promise<{ ids: string[]; scores: number[]; hasWindow: boolean }>((resolve, reject) => {
+      new Promise<{ ids: string[]; hasWindow: boolean }>((resolve, reject) => {
         const worker = new Worker('/worker.js', { type: 'module' });
         worker.onmessage = (e) => resolve(e.data);
         worker.onerror = (e) => reject(new Error(e.message));
         worker.postMessage(t);
       }),
-    { term, parts },
+    term,
   );
   await page.close();
   return reply;
@@ -106,18 +97,6 @@ describe('Pagefind contract', () => {
     expect((await searchInWorker(encodeToken('양자컴퓨터'))).ids).toEqual([]);
     // Every word must match (AND).
     expect((await searchInWorker(`${encodeToken('컴퓨')} ${encodeToken('양자')}`)).ids).toEqual([]);
-  });
-
-  it('merges an index part with mergeIndex: results of every bundle, best first, and a part ignores a word it does not hold', async () => {
-    const byUrl = new Map([...readFragments(bundle), ...readFragments(join(bundle, PART))].map((f) => [f.fragment.url, f.hash]));
-    const shared = await searchInWorker(encodeToken('센터'), [PART]);
-    expect(shared.ids.sort()).toEqual([byUrl.get('/a/'), byUrl.get('/b/'), byUrl.get('/d/')].sort());
-    expect((await searchInWorker(encodeToken('연구'), [PART])).ids).toEqual([byUrl.get('/d/')]);
-    const both = await searchInWorker(`${encodeToken('센터')} ${encodeToken('AI')}`, [PART]);
-    expect([...both.scores].sort((a, b) => b - a)).toEqual(both.scores);
-    // The part has no AI: it answers as if the query were 센터 alone. The indexer's filler
-    // record (PART_FILLER_URL) is there so a part never ignores a word.
-    expect(both.ids).toEqual([byUrl.get('/d/')]);
   });
 
   it('sizes its index chunks by the environment variable the indexer sets', async () => {

@@ -5,8 +5,7 @@
  * 1. reads every <outDir>/**\/index.html and keeps the pages whose <article>
  *    carries data-search-page (policy and glossary pages);
  * 2. analyses each page with the Korean analyzer and gives Pagefind the encoded
- *    tokens as the record content (<outDir>/pagefind/; a large site in several
- *    bundles, the others under pagefind/parts/, see indexParts in pagefind-adapter.ts);
+ *    tokens as the record content (<outDir>/pagefind/);
  * 3. writes, under <outDir>/pagefind-ko/: the page texts as shown in results
  *    (doc/<pagefind hash>.gz), the vocabulary shards (vocab/<n>.gz) and the
  *    manifest. The browser code that reads them is bundled by Vite with the site.
@@ -30,7 +29,7 @@ import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
 import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
-import { INDEX_CHUNK_SIZE_ENV, INDEX_PARTS_DIR, PART_BUNDLE_FILES, PART_FILLER_URL, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, indexParts } from '../../lib/pagefind-adapter';
+import { INDEX_CHUNK_SIZE, INDEX_CHUNK_SIZE_ENV, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
@@ -39,20 +38,16 @@ export interface SearchIndexOptions {
   distDir: string;
   /** Digest of the content the site was built from; the dev server compares it to tell a stale index. */
   contentDigest: string;
-  /** Pages per Pagefind bundle (default PAGES_PER_INDEX_PART); tests set a small one to index a small site in parts. */
-  pagesPerPart?: number;
 }
 
 export interface SearchIndexSummary {
   pageCount: number;
   tokenCount: number;
   shardCount: number;
-  /** Pagefind bundles the pages were split into. */
-  indexParts: number;
   seconds: number;
 }
 
-export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }: SearchIndexOptions): Promise<SearchIndexSummary> {
+export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOptions): Promise<SearchIndexSummary> {
   const started = Date.now();
   const pagefindDir = join(distDir, 'pagefind');
   const dataDir = join(distDir, SEARCH_DATA_DIR);
@@ -66,19 +61,10 @@ export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }:
   mkdirSync(join(dataDir, 'vocab'), { recursive: true });
   mkdirSync(join(dataDir, TYPO_DIR), { recursive: true });
 
-  // Every built page, not only the searchable ones: an upper bound sets the number of parts.
-  const builtPages = listBuiltPages(distDir);
-  const parts = indexParts(builtPages.length, pagesPerPart);
   // Read by the pagefind binary, which the first createIndex starts (pagefind-adapter.ts).
-  process.env[INDEX_CHUNK_SIZE_ENV] = String(parts.chunkSize);
-  const indexes: pagefind.PagefindIndex[] = [];
-  for (let i = 0; i < parts.count; i++) {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
-    indexes.push(index);
-  }
-  /** The tokens each part's pages hold (for its filler record). */
-  const partVocabularies = indexes.map(() => new Set<string>());
+  process.env[INDEX_CHUNK_SIZE_ENV] = String(INDEX_CHUNK_SIZE);
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   const vocabulary = new Set<string>();
   /** Pages holding each token (shown by search:explain). */
   const frequencies = new Map<string, number>();
@@ -97,7 +83,7 @@ export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }:
   const usedTags = new Set<string>();
   /** The typo lookup (syllable neighbours, Latin runs by length), from the page texts. */
   const typo = new TypoLookupBuilder();
-  for (const file of builtPages) {
+  for (const file of listBuiltPages(distDir)) {
     const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
     if (!page) continue;
     const record = buildSearchRecord(page, analyzer);
@@ -108,10 +94,7 @@ export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }:
     }
     for (const token of record.withinWord) withinWord.add(token);
     for (const token of record.acrossSpace) acrossSpace.add(token);
-    // Pages are dealt to the parts in turn, so every part holds an even share of every kind of page.
-    const part = pendingDocs.size % parts.count;
-    for (const token of record.vocabulary) partVocabularies[part]!.add(token);
-    const added = await indexes[part]!.addCustomRecord({
+    const added = await index.addCustomRecord({
       url: page.url,
       content: record.content,
       language: RECORD_LANGUAGE,
@@ -129,55 +112,22 @@ export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }:
   }
   const pageCount = pendingDocs.size;
   if (pageCount === 0) throw new Error(`${distDir}에 색인할 페이지(<article data-search-page>)가 없습니다.`);
-  if (parts.count > 1) {
-    for (const [part, held] of partVocabularies.entries()) {
-      const lacking = [...vocabulary].filter((token) => !held.has(token));
-      if (lacking.length === 0 || held.size === 0) continue;
-      const added = await indexes[part]!.addCustomRecord({ url: PART_FILLER_URL(part), content: lacking.join(' '), language: RECORD_LANGUAGE });
-      if (added.errors.length) throw new Error(`${PART_FILLER_URL(part)}: ${added.errors.join('; ')}`);
-    }
-  }
-  const fillerUrls = new Set(partVocabularies.map((_, part) => PART_FILLER_URL(part)));
-  const fillers: string[] = [];
-
-  // The first part is the main bundle (pagefind.js, its WASM); the others, written one
-  // at a time to keep the memory peak of one, hold only their index.
-  const bundles: string[] = [];
-  for (const [i, index] of indexes.slice(0, Math.min(parts.count, pageCount)).entries()) {
-    const outputPath = i === 0 ? pagefindDir : join(pagefindDir, INDEX_PARTS_DIR, `pending-${i}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind 파일을 쓸 수 없습니다: ${written.errors.join('; ')}`);
-    await index.deleteIndex();
-    bundles.push(outputPath);
-  }
+  const written = await index.writeFiles({ outputPath: pagefindDir });
+  if (written.errors.length) throw new Error(`Pagefind 파일을 쓸 수 없습니다: ${written.errors.join('; ')}`);
   await pagefind.close();
 
   // Results carry Pagefind's fragment hash; name each page's text after it so
   // the browser never downloads Pagefind fragments (which hold only tokens).
-  for (const bundle of bundles) {
-    for (const { hash, fragment } of readFragments(bundle)) {
-      if (fillerUrls.has(fragment.url)) {
-        fillers.push(hash);
-        continue;
-      }
-      const pending = pendingDocs.get(fragment.url);
-      if (!pending) throw new Error(`색인에 없는 페이지의 조각입니다: ${fragment.url}`);
-      renameSync(pending, join(dataDir, 'doc', `${hash}.gz`));
-      pendingDocs.delete(fragment.url);
-    }
-    // Results never use the fragments; leaving them out keeps the deploy small.
-    rmSync(join(bundle, 'fragment'), { recursive: true, force: true });
+  for (const { hash, fragment } of readFragments(pagefindDir)) {
+    const pending = pendingDocs.get(fragment.url);
+    if (!pending) throw new Error(`색인에 없는 페이지의 조각입니다: ${fragment.url}`);
+    renameSync(pending, join(dataDir, 'doc', `${hash}.gz`));
+    pendingDocs.delete(fragment.url);
   }
   if (pendingDocs.size > 0) throw new Error(`Pagefind가 조각을 만들지 않은 페이지가 있습니다: ${[...pendingDocs.keys()].slice(0, 5).join(', ')}`);
+  // Results never use the fragments; leaving them out keeps the deploy small.
+  rmSync(join(pagefindDir, 'fragment'), { recursive: true, force: true });
   for (const name of readdirSync(pagefindDir)) if (UNUSED_PAGEFIND_FILES.test(name)) rmSync(join(pagefindDir, name));
-  // Each other part keeps its index only and is named after a hash of its entry file
-  // (which names its hashed metadata), so the whole folder can be cached for good.
-  const partPaths = bundles.slice(1).map((bundle) => {
-    for (const name of readdirSync(bundle)) if (!PART_BUNDLE_FILES.test(name)) rmSync(join(bundle, name), { recursive: true, force: true });
-    const path = `${INDEX_PARTS_DIR}/${createHash('sha256').update(readFileSync(join(bundle, 'pagefind-entry.json'))).digest('hex').slice(0, 12)}/`;
-    renameSync(bundle, join(pagefindDir, path));
-    return path;
-  });
 
   const shardCount = chooseShardCount(vocabulary.size);
   const bridgeOnly = new Set([...acrossSpace].filter((t) => !withinWord.has(t)));
@@ -191,8 +141,6 @@ export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }:
     build,
     contentDigest,
     pageCount,
-    pagefindParts: partPaths,
-    pagefindFillers: fillers,
     vocabularyShards: shardCount,
     typo: typoLookup.manifest,
     synonyms,
@@ -204,5 +152,5 @@ export async function buildSearchIndex({ distDir, contentDigest, pagesPerPart }:
     ],
   };
   writeFileSync(join(dataDir, 'manifest.json'), JSON.stringify(manifest));
-  return { pageCount, tokenCount: vocabulary.size, shardCount, indexParts: bundles.length, seconds: (Date.now() - started) / 1000 };
+  return { pageCount, tokenCount: vocabulary.size, shardCount, seconds: (Date.now() - started) / 1000 };
 }
