@@ -16,7 +16,7 @@ import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
 import type { BenchServer } from './bench-server';
 import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/lib/korean-analyzer';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/lib/search-data';
 import { extractSearchPage } from '../../src/lib/search-extract';
 import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
@@ -62,7 +62,7 @@ export function readIndexedSite(distDir: string): IndexedSite {
   for (const { html, url } of searchablePages(distDir)) {
     const page = extractSearchPage(html, url);
     if (!page) continue;
-    pages.push(truthPage(page.url, [page.title, ...page.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])], analyzer));
+    pages.push(truthPage(page.url, pageBlocks(page), analyzer));
   }
   const vocabulary = new Map<string, VocabularyEntry>();
   const vocabDir = join(distDir, SEARCH_DATA_DIR, 'vocab');

@@ -111,6 +111,13 @@ const UNIT_JOINER = '\u0001';
 const SYNONYM_PREFIX = '\u0002';
 /** Prefix of a 초성 token. */
 const CHOSEONG_PREFIX = '\u0003';
+/** Prefix of a known-word token (see KoreanAnalyzerOptions.knownWords). */
+const WORD_PREFIX = '\u0004';
+
+/** Known words are three units or more: a word of two units is a single bigram already. */
+export const KNOWN_WORD_MIN_UNITS = 3;
+/** Longer words are not known words: they are rare and would lengthen the scan at every unit of the text. */
+export const KNOWN_WORD_MAX_UNITS = 12;
 
 /**
  * NFC, ASCII lower case, full-width ASCII folded to ASCII. Every step maps one
@@ -170,6 +177,23 @@ export function toUnits(normalized: string): TextUnit[] {
 
 function bigram(a: TextUnit, b: TextUnit): string {
   return a.kind === 'hangul' && b.kind === 'hangul' ? a.text + b.text : a.text + UNIT_JOINER + b.text;
+}
+
+/**
+ * The token of a known word given as its units: one token for the whole sequence,
+ * joined as bigram() joins two units.
+ */
+function wordToken(units: readonly string[]): string {
+  let out = WORD_PREFIX + (units[0] ?? '');
+  for (let i = 1; i < units.length; i++) out += isHangulSyllable(units[i - 1]!) && isHangulSyllable(units[i]!) ? units[i] : UNIT_JOINER + units[i];
+  return out;
+}
+
+/** The known-word token a query term is found by, when the site has the term's text as a word (the engine checks the vocabulary). */
+export function termWordToken(term: QueryTerm): string | undefined {
+  if (term.kind !== 'word') return undefined;
+  const units = toUnits(normalizeChars(term.text)).map((u) => u.text);
+  return units.length >= KNOWN_WORD_MIN_UNITS && units.length <= KNOWN_WORD_MAX_UNITS ? wordToken(units) : undefined;
 }
 
 /** Tokens of a unit sequence taken as contiguous: adjacent-pair bigrams plus Latin/digit runs. */
@@ -359,14 +383,55 @@ function continuesPattern(units: readonly TextUnit[], pattern: readonly string[]
 export interface KoreanAnalyzer {
   /** Every token a block of page text is found by (with repetitions, in text order). */
   indexTokens(text: string): string[];
+  /**
+   * The words of a block of page text as a query would have them: each white-space
+   * word without its particle or ending, as units, when KNOWN_WORD_MIN_UNITS to
+   * KNOWN_WORD_MAX_UNITS long. The indexer gathers them from every page into knownWords.
+   */
+  wordStems(text: string): string[][];
   /** The terms of a reader's query. */
   analyzeQuery(query: string): AnalyzedQuery;
   /** Spellings of a synonym group (for highlighting), by group id. */
   synonymMembers(id: string): string[];
 }
 
-export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup[] } = {}): KoreanAnalyzer {
+export interface KoreanAnalyzerOptions {
+  synonyms?: readonly SynonymGroup[];
+  /**
+   * Words of the site (from wordStems), each indexed as one token wherever its units
+   * occur in a row, across spaces too (바이오 위원회 holds 바이오위원회). A query word
+   * that is a known word is then searched by that one token instead of all its
+   * bigrams: the same pages (the bigrams match only pages holding every pair, the
+   * word token only pages holding the word), from one posting list instead of several
+   * long ones (docs/search.md). Only the indexer passes them.
+   */
+  knownWords?: Iterable<readonly string[]>;
+}
+
+/** A trie of known words by unit; `end` marks a whole word. */
+interface WordTrie {
+  next: Map<string, WordTrie>;
+  end: boolean;
+}
+
+function buildWordTrie(words: Iterable<readonly string[]>): WordTrie {
+  const root: WordTrie = { next: new Map(), end: false };
+  for (const word of words) {
+    if (word.length < KNOWN_WORD_MIN_UNITS || word.length > KNOWN_WORD_MAX_UNITS) continue;
+    let node = root;
+    for (const unit of word) {
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
+export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): KoreanAnalyzer {
   const synonyms = compileSynonyms(options.synonyms ?? []);
+  const knownWords = options.knownWords ? buildWordTrie(options.knownWords) : null;
   const phrases = synonyms.filter((s) => s.phrase);
   const membersById = new Map<string, string[]>();
   for (const group of options.synonyms ?? []) membersById.set(group.id, [...group.members]);
@@ -391,7 +456,28 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
         tokens.push(synonymToken(synonym.id));
       }
     }
+    if (knownWords) {
+      for (let at = 0; at < units.length; at++) {
+        let node: WordTrie | undefined = knownWords;
+        for (let k = at; k < units.length && (node = node.next.get(units[k]!.text)); k++) {
+          if (node.end) tokens.push(wordToken(units.slice(at, k + 1).map((u) => u.text)));
+        }
+      }
+    }
     return tokens;
+  }
+
+  function wordStems(text: string): string[][] {
+    const units = toUnits(normalizeChars(text));
+    const stems: string[][] = [];
+    for (let start = 0; start < units.length; ) {
+      let end = start;
+      while (end < units.length && units[end]!.word === units[start]!.word) end++;
+      const stem = stripWordUnits(units.slice(start, end));
+      if (stem.length >= KNOWN_WORD_MIN_UNITS && stem.length <= KNOWN_WORD_MAX_UNITS) stems.push(stem.map((u) => u.text));
+      start = end;
+    }
+    return stems;
   }
 
   /**
@@ -508,7 +594,7 @@ export function createKoreanAnalyzer(options: { synonyms?: readonly SynonymGroup
     }
   }
 
-  return { indexTokens, analyzeQuery, synonymMembers: (id) => membersById.get(id) ?? [] };
+  return { indexTokens, wordStems, analyzeQuery, synonymMembers: (id) => membersById.get(id) ?? [] };
 }
 
 function* hangulRuns(units: readonly TextUnit[]): Generator<string> {
@@ -549,5 +635,5 @@ export function queryTokens(query: AnalyzedQuery): string[] {
 // ---------------------------------------------------------------------------
 /** Human-readable form of a raw token, for debugging and test messages. */
 export function describeToken(token: string): string {
-  return token.replace(UNIT_JOINER, '|').replace(SYNONYM_PREFIX, 'syn:').replace(CHOSEONG_PREFIX, 'cho:');
+  return token.replace(UNIT_JOINER, '|').replace(SYNONYM_PREFIX, 'syn:').replace(CHOSEONG_PREFIX, 'cho:').replace(WORD_PREFIX, 'word:');
 }

@@ -12,11 +12,12 @@ import type { TypoManifest } from './typo-lookup';
 export const RESULTS_PAGE_SIZE = 5;
 
 /**
- * A vocabulary of at most this many shards (about 40 KB gzipped) is loaded whole after
- * the first search answers, so later queries fetch no vocabulary; a larger one is
- * loaded shard by shard as queries need it (src/search/engine.ts).
+ * A vocabulary of at most this many tokens (about 50 KB gzipped) is loaded whole after
+ * the first search answers, so later queries fetch no vocabulary and choose their
+ * tokens (known words) before asking Pagefind; a larger one is loaded shard by shard
+ * as queries need it (src/search/engine.ts).
  */
-export const PRELOADED_VOCABULARY_SHARDS = 8;
+export const PRELOADED_VOCABULARY_TOKENS = 10_000;
 
 /** Where our files live, next to /pagefind/. */
 export const SEARCH_DATA_DIR = 'pagefind-ko';
@@ -29,6 +30,8 @@ export interface SearchManifest {
   contentDigest: string;
   pageCount: number;
   vocabularyShards: number;
+  /** Tokens in the vocabulary (all shards). */
+  vocabularySize: number;
   /** The typo lookup's files (src/lib/typo-lookup.ts). */
   typo: TypoManifest;
   synonyms: SynonymGroup[];
@@ -60,6 +63,11 @@ export interface SearchRecord {
   acrossSpace: Set<string>;
 }
 
+/** The blocks of a page the index reads apart: title, then each heading and paragraph (no token bridges two). */
+export function pageBlocks(page: Pick<SearchPage, 'title' | 'sections'>): string[] {
+  return [page.title, ...page.sections.flatMap((section) => [section.heading, ...section.text.split('\n')])];
+}
+
 /** Analyses a page into the record Pagefind indexes. */
 export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, analyzer: KoreanAnalyzer): SearchRecord {
   const counts = new Map<string, number>();
@@ -81,12 +89,10 @@ export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, 
     for (const join of joinBigrams(text)) (join.acrossSpace ? acrossSpace : withinWord).add(encodeToken(join.token));
     return tokens;
   };
-  const titleTokens = addBlock(page.title);
-  for (const section of page.sections) {
-    addBlock(section.heading);
-    // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
-    for (const paragraph of section.text.split('\n')) addBlock(paragraph);
-  }
+  // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
+  const [title, ...rest] = pageBlocks(page);
+  const titleTokens = addBlock(title!);
+  for (const block of rest) addBlock(block);
   return {
     content: content.join(' '),
     titleTokens: [...new Set(titleTokens.map(encodeToken))].join(' '),

@@ -3,7 +3,7 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { normalizeChars, queryTokens, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './korean-analyzer';
+import { normalizeChars, queryTokens, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './korean-analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { VocabularyEntry } from './search-vocabulary';
 
@@ -78,14 +78,32 @@ export function coverTerm(term: QueryTerm): string[] {
   return joins.length > 0 ? [...new Set(joins.map((p) => p.token))] : term.tokens;
 }
 
-/** The encoded tokens Pagefind is asked for: the cover of each term, without repeats. */
-export function searchTokens(plan: SearchPlan): string[] {
-  return [...new Set(plan.analyzed.terms.flatMap((t) => coverTerm(t)).map(encodeToken))];
+/**
+ * Which known-word tokens (termWordToken) the index holds, by encoded token; the
+ * engine answers from the vocabulary shards it has loaded.
+ */
+export type KnownToken = (encodedToken: string) => boolean;
+
+/**
+ * The encoded tokens Pagefind is asked for, without repeats: for each term its known-word
+ * token when the index holds one, else its cover (coverTerm). Both find the same pages.
+ */
+export function searchTokens(plan: SearchPlan, known: KnownToken = () => false): string[] {
+  const termTokens = (term: QueryTerm) => {
+    const word = termWordToken(term);
+    return word !== undefined && known(encodeToken(word)) ? [word] : coverTerm(term);
+  };
+  return [...new Set(plan.analyzed.terms.flatMap(termTokens).map(encodeToken))];
+}
+
+/** The known-word tokens of the plan's terms (encoded), for the engine to look up. */
+export function wordTokens(plan: SearchPlan): string[] {
+  return plan.analyzed.terms.flatMap((t) => termWordToken(t) ?? []).map(encodeToken);
 }
 
 /** The search terms Pagefind receives: encoded tokens separated by spaces. */
-export function pagefindQuery(plan: SearchPlan): string {
-  return searchTokens(plan).join(' ');
+export function pagefindQuery(plan: SearchPlan, known?: KnownToken): string {
+  return searchTokens(plan, known).join(' ');
 }
 
 /** The encoded tokens of the plan's phrase (its words run together), or none for a one-word query. */

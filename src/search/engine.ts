@@ -5,9 +5,9 @@
  */
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
-import { PRELOADED_VOCABULARY_SHARDS, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
+import { PRELOADED_VOCABULARY_TOKENS, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
-import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../lib/search-query';
+import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../lib/search-vocabulary';
 import { correctQuery, type QueryCorrection } from '../lib/search-typo';
@@ -116,6 +116,8 @@ export class SearchEngine {
   private pagefind: PagefindSearcher | null = null;
   private readonly dataBase: string;
   private readonly shards = new Map<number, Promise<Map<string, VocabularyEntry>>>();
+  /** The shards loaded so far, read without waiting when a search starts. */
+  private readonly loadedShards = new Map<number, Map<string, VocabularyEntry>>();
   private readonly docs = new Map<string, Promise<SearchPage>>();
   private readonly typos = new TypoLoader((path) => this.loadManifest().then((m) => fetchGzipText(`${this.dataBase}${path}?v=${m.build}`)));
 
@@ -147,7 +149,11 @@ export class SearchEngine {
   private loadShard(n: number, build: string): Promise<Map<string, VocabularyEntry>> {
     let shard = this.shards.get(n);
     if (!shard) {
-      shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then(parseShard);
+      shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then((text) => {
+        const entries = parseShard(text);
+        this.loadedShards.set(n, entries);
+        return entries;
+      });
       shard.catch(() => this.shards.delete(n));
       this.shards.set(n, shard);
     }
@@ -156,11 +162,11 @@ export class SearchEngine {
 
   /**
    * After a search has answered, loads the vocabulary shards not yet loaded when the
-   * whole vocabulary is small (PRELOADED_VOCABULARY_SHARDS): the next queries then
+   * whole vocabulary is small (PRELOADED_VOCABULARY_TOKENS): the next queries then
    * fetch only Pagefind's chunks and the result texts.
    */
   private loadRestOfVocabulary(manifest: SearchManifest): void {
-    if (manifest.vocabularyShards > PRELOADED_VOCABULARY_SHARDS) return;
+    if (manifest.vocabularySize > PRELOADED_VOCABULARY_TOKENS) return;
     for (let n = 0; n < manifest.vocabularyShards; n++) this.loadShard(n, manifest.build).catch(() => undefined);
   }
 
@@ -218,17 +224,25 @@ export class SearchEngine {
     const pagefindFilters: Record<string, string> = {};
     if (filters.section) pagefindFilters.section = filters.section;
     if (filters.tag) pagefindFilters.tag = filters.tag;
-    // Pagefind searches while the vocabulary shards load: its query does not depend
-    // on them unless a stem turns out to be a seam (resolveStems), and its answer is
-    // dropped when a word is unknown (Pagefind would have searched a shorter prefix).
+    // Pagefind searches while the vocabulary shards load, unless a query word may be a
+    // known word (termWordToken) whose shard is not loaded yet (asking for its bigrams
+    // first would keep the worker busy with the slower query) or a loaded shard already
+    // shows a token unknown. The query is asked again when a stem turns out to be a
+    // seam (resolveStems). Pagefind's answer is dropped when a word is unknown (Pagefind
+    // would have searched a shorter prefix).
     const pagefind = await this.getPagefind();
+    pagefind.warmUp();
+    const loaded = (token: string) => this.loadedShards.get(shardOf(token, manifest.vocabularyShards))?.has(token) === true;
+    const shardLoaded = (token: string) => this.loadedShards.has(shardOf(token, manifest.vocabularyShards));
     const search = (sent: string) => {
       const running = pagefind.search(sent, pagefindFilters);
       running.catch(() => undefined);
       return running;
     };
-    let sent = pagefindQuery(typed);
-    let searching = search(sent);
+    let sent: string | null = null;
+    let searching: Promise<string[]> | null = null;
+    const knownUnknown = typed.encoded.some((token) => shardLoaded(token) && !loaded(token));
+    if (!knownUnknown && wordTokens(typed).every(shardLoaded)) searching = search((sent = pagefindQuery(typed, loaded)));
     const shards = new Map<number, Map<string, VocabularyEntry>>();
     const loadShards = async (tokens: readonly string[]) => {
       const wanted = [...new Set(tokens.map((t) => shardOf(t, manifest.vocabularyShards)))].filter((n) => !shards.has(n));
@@ -241,13 +255,13 @@ export class SearchEngine {
     const phrase = phraseTokens(typed);
     const seams = phrase.filter((token) => !typed.encoded.includes(token));
     let phraseSearching = seams.length > 0 ? search(seams.join(' ')) : null;
-    await loadShards([...typed.encoded, ...phrase]);
+    await loadShards([...typed.encoded, ...phrase, ...wordTokens(typed)]);
     let plan = resolveStems(typed, lookup);
     if (plan !== typed) {
       // A stem ended in a seam: judge the less stripped forms with their own shards.
       await loadShards(alternativeTokens(typed));
       plan = resolveStems(typed, lookup);
-      searching = search((sent = pagefindQuery(plan)));
+      await loadShards(wordTokens(plan));
       phraseSearching = null;
     }
     // A joining bigram the site never holds: no page holds the phrase (and Pagefind would have tried a shorter prefix).
@@ -282,6 +296,8 @@ export class SearchEngine {
       else trace?.({ ...steps(), correction: { ...correction, query: undefined, typed: query } });
       return found ? { ...outcome, correction: { from: cleanQuery(query), to: correction.query } } : answer;
     }
+    const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
+    if (!searching || wanted !== sent) searching = search((sent = wanted));
     report();
     const ids = phraseSearching ? phraseFirst(await searching, await phraseSearching) : await searching;
     this.loadRestOfVocabulary(manifest);

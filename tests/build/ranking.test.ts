@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeSearch } from '../../scripts/lib/node-search';
 import { unitKey } from '../../scripts/lib/search-truth';
 import { createKoreanAnalyzer } from '../../src/lib/korean-analyzer';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
+import { SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/lib/search-data';
 import { CONTENT, DIST, assertBuilt, contentPages } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;
@@ -54,7 +54,7 @@ describe('phrases rank above their parts', () => {
       const holds: boolean[] = [];
       for (const id of outcome.ids) {
         const doc = await search.engine.loadDoc(id);
-        const blocks = [doc.title, ...doc.sections.flatMap((s) => [s.heading, ...s.text.split('\n')])].map(unitKey);
+        const blocks = pageBlocks(doc).map(unitKey);
         holds.push(blocks.some((b) => b.includes(unitKey(phrase!.text))));
       }
       const firstApart = holds.indexOf(false);

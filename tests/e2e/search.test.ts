@@ -10,7 +10,7 @@ import { launchBrowser, watchCspViolations } from './browser';
 import { isSearchUiScript } from '../../scripts/bench-pages';
 import { startServer, type RunningServer } from './server';
 import { DIST, at } from '../helpers/built-site';
-import { PRELOADED_VOCABULARY_SHARDS, type SearchManifest } from '../../src/lib/search-data';
+import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/lib/search-data';
 
 
 let server: RunningServer;
@@ -290,9 +290,9 @@ describe('vocabulary loading', () => {
   const isVocabularyShard = (path: string) => path.startsWith(at('/pagefind-ko/vocab/'));
 
   it('loads the rest of a small vocabulary after the first answer, so the next query fetches none', async () => {
-    const { vocabularyShards } = JSON.parse(readFileSync(`${DIST}/pagefind-ko/manifest.json`, 'utf8')) as SearchManifest;
+    const { vocabularyShards, vocabularySize } = JSON.parse(readFileSync(`${DIST}/pagefind-ko/manifest.json`, 'utf8')) as SearchManifest;
     expect(vocabularyShards).toBeGreaterThan(1);
-    expect(vocabularyShards).toBeLessThanOrEqual(PRELOADED_VOCABULARY_SHARDS);
+    expect(vocabularySize).toBeLessThanOrEqual(PRELOADED_VOCABULARY_TOKENS);
     const page = await newPage();
     server.resetTraffic();
     expect((await searchPage(page, '컴퓨팅센터')).total).toBeGreaterThan(0);

@@ -4,11 +4,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMdxFile } from '../../src/lib/frontmatter';
 import {
+  KNOWN_WORD_MAX_UNITS,
+  KNOWN_WORD_MIN_UNITS,
   MAX_QUERY_LENGTH,
   createKoreanAnalyzer,
   describeToken,
+  normalizeChars,
   queryTokens,
   stripSuffix,
+  termWordToken,
+  toUnits,
   type SynonymGroup,
 } from '../../src/lib/korean-analyzer';
 import { TOKEN_SENTINEL, encodeToken } from '../../src/lib/pagefind-adapter';
@@ -264,5 +269,41 @@ describe('Latin words run together', () => {
   it('finds Chief Technology written as one word', () => {
     expect(finds('ChiefTechnology', '최고기술책임자(Chief Technology Officer)')).toBe(true);
     expect(finds('책임자ChiefTechnologyOfficer', '최고기술책임자(Chief Technology Officer)')).toBe(true);
+  });
+});
+
+describe('known words', () => {
+  const plain = createKoreanAnalyzer();
+  it('gathers the words of a text without their endings, three units and longer (논의한다 → 논의 is a bigram)', () => {
+    expect(plain.wordStems('국가바이오위원회가 새로 AI기본법을 논의한다').map((w) => w.join(''))).toEqual(['국가바이오위원회', 'ai기본법']);
+  });
+
+  it('indexes a known word wherever its units stand in a row, across a space too, and never apart', () => {
+    const words = [['바', '이', '오', '위', '원', '회'], ['ai', '기', '본', '법']];
+    const known = createKoreanAnalyzer({ knownWords: words });
+    const token = (query: string) => termWordToken(known.analyzeQuery(query).terms[0]!)!;
+    expect(known.indexTokens('국가바이오위원회가 출범')).toContain(token('바이오위원회'));
+    expect(known.indexTokens('바이오 위원회')).toContain(token('바이오위원회'));
+    expect(known.indexTokens('AI 기본법')).toContain(token('AI기본법을'));
+    expect(known.indexTokens('바이오 산업 위원회')).not.toContain(token('바이오위원회'));
+    // Without known words nothing changes.
+    expect(plain.indexTokens('국가바이오위원회')).not.toContain(token('바이오위원회'));
+  });
+
+  it('a page holds a known word exactly when the word\'s units stand in a row in it', () => {
+    const unit = fc.constantFrom('가', '나', '다', '라', ' ', 'AI', '1');
+    const text = fc.array(unit, { maxLength: 16 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (page, query) => {
+        const units = (t: string) => toUnits(normalizeChars(t)).map((u) => u.text);
+        const word = units(query);
+        if (word.length < KNOWN_WORD_MIN_UNITS || word.length > KNOWN_WORD_MAX_UNITS) return;
+        const known = createKoreanAnalyzer({ knownWords: [word] });
+        const token = termWordToken({ text: word.join(''), kind: 'word', tokens: [], variants: [] })!;
+        const held = units(page);
+        const inRow = held.some((_, at) => word.every((u, k) => held[at + k] === u));
+        expect(known.indexTokens(page).includes(token)).toBe(inRow);
+      }),
+    );
   });
 });

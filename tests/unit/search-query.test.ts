@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer, describeToken } from '../../src/lib/korean-analyzer';
+import { createKoreanAnalyzer, describeToken, termWordToken } from '../../src/lib/korean-analyzer';
 import { encodeToken } from '../../src/lib/pagefind-adapter';
-import { cleanQuery, coverTerm, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords } from '../../src/lib/search-query';
+import { cleanQuery, coverTerm, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, searchTokens, termsWithUnknownTokens, typedWords, wordTokens } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
@@ -104,6 +104,25 @@ describe('coverTerm / pagefindQuery', () => {
         for (const token of pagefindQuery(plan).split(' ')) expect(plan.encoded).toContain(token);
       }),
     );
+  });
+});
+
+describe('known words', () => {
+  it('asks for the one token of a word the index holds as a word, else for its bigrams', () => {
+    const plan = planOf('바이오위원회 혁신전략을');
+    const raw = [...plan.tokens, ...plan.analyzed.terms.flatMap((t) => termWordToken(t) ?? [])];
+    const shown = (encoded: string[]) => encoded.map((e) => describeToken(raw.find((t) => encodeToken(t) === e)!));
+    const [bioWord] = wordTokens(plan);
+    expect(wordTokens(plan)).toHaveLength(2);
+    expect(shown(searchTokens(plan, (t) => t === bioWord))).toEqual(['word:바이오위원회', '혁신', '신전', '전략']);
+    // Nothing known: every bigram.
+    expect(shown(searchTokens(plan))).toEqual(['바이', '이오', '오위', '위원', '원회', '혁신', '신전', '전략']);
+  });
+
+  it('a word of two units is its bigram; a synonym keeps its own token', () => {
+    expect(wordTokens(planOf('외교 CTO'))).toEqual([]);
+    const plan = planQuery('인공지능', analyzer);
+    expect(plan.status === 'ok' && wordTokens(plan)).toEqual([]);
   });
 });
 

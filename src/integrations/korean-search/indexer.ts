@@ -4,7 +4,8 @@
  *
  * 1. reads every <outDir>/**\/index.html and keeps the pages whose <article>
  *    carries data-search-page (policy and glossary pages);
- * 2. analyses each page with the Korean analyzer and gives Pagefind the encoded
+ * 2. gathers the words of every page (the known words, see KoreanAnalyzerOptions),
+ *    then analyses each page with the Korean analyzer and gives Pagefind the encoded
  *    tokens as the record content (<outDir>/pagefind/);
  * 3. writes, under <outDir>/pagefind-ko/: the page texts as shown in results
  *    (doc/<pagefind hash>.gz), the vocabulary shards (vocab/<n>.gz) and the
@@ -16,12 +17,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { SECTIONS } from '../../data/sections';
 import { TAGS } from '../../data/tags';
 import { createKoreanAnalyzer, type SynonymGroup } from '../../lib/korean-analyzer';
-import { SEARCH_DATA_DIR, buildSearchRecord, type SearchManifest } from '../../lib/search-data';
+import { SEARCH_DATA_DIR, buildSearchRecord, pageBlocks, type SearchManifest } from '../../lib/search-data';
 import { extractSearchPage, urlOfBuiltFile, type SearchPage } from '../../lib/search-extract';
 import { chooseShardCount, serializeShard, shardVocabulary } from '../../lib/search-vocabulary';
 import { TYPO_DIR, TypoLookupBuilder } from '../../lib/typo-lookup';
@@ -53,7 +54,8 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const dataDir = join(distDir, SEARCH_DATA_DIR);
   const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const synonyms: SynonymGroup[] = synonymsFile.groups.map((g) => ({ id: g.id, members: g.members }));
-  const analyzer = createKoreanAnalyzer({ synonyms });
+  /** Splits page text into words; the analyzer that indexes is made once every page's words are known. */
+  const wordReader = createKoreanAnalyzer({ synonyms });
 
   rmSync(pagefindDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
@@ -83,11 +85,27 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const usedTags = new Set<string>();
   /** The typo lookup (syllable neighbours, Latin runs by length), from the page texts. */
   const typo = new TypoLookupBuilder();
+  /** Every page's words as units (joined by NUL, a character no text unit holds). */
+  const knownWords = new Set<string>();
   for (const file of listBuiltPages(distDir)) {
     const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
     if (!page) continue;
-    const record = buildSearchRecord(page, analyzer);
+    for (const block of pageBlocks(page)) for (const word of wordReader.wordStems(block)) knownWords.add(word.join('\0'));
     typo.addPage(page);
+    // doc/<pagefind hash>.gz: the page as shown in results, in its original text.
+    const json = JSON.stringify(page satisfies SearchPage);
+    docDigest.update(json);
+    const pending = join(dataDir, 'doc', `pending-${pendingDocs.size}.gz`);
+    writeFileSync(pending, gzip(json));
+    pendingDocs.set(page.url, pending);
+    for (const tag of page.tags) usedTags.add(tag);
+  }
+  const analyzer = createKoreanAnalyzer({ synonyms, knownWords: [...knownWords].map((w) => w.split('\0')) });
+  knownWords.clear();
+  // Second pass, over the texts just written (smaller and quicker to read than the HTML).
+  for (const pending of pendingDocs.values()) {
+    const page = JSON.parse(gunzipSync(readFileSync(pending)).toString('utf8')) as SearchPage;
+    const record = buildSearchRecord(page, analyzer);
     for (const token of record.vocabulary) {
       vocabulary.add(token);
       frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
@@ -102,13 +120,6 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
       filters: { section: [page.section], tag: page.tags, kind: [page.kind] },
     });
     if (added.errors.length) throw new Error(`${page.url}: ${added.errors.join('; ')}`);
-    // doc/<pagefind hash>.gz: the page as shown in results, in its original text.
-    const json = JSON.stringify(page satisfies SearchPage);
-    docDigest.update(json);
-    const pending = join(dataDir, 'doc', `pending-${pendingDocs.size}.gz`);
-    writeFileSync(pending, gzip(json));
-    pendingDocs.set(page.url, pending);
-    for (const tag of page.tags) usedTags.add(tag);
   }
   const pageCount = pendingDocs.size;
   if (pageCount === 0) throw new Error(`${distDir}에 색인할 페이지(<article data-search-page>)가 없습니다.`);
@@ -142,6 +153,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
     contentDigest,
     pageCount,
     vocabularyShards: shardCount,
+    vocabularySize: vocabulary.size,
     typo: typoLookup.manifest,
     synonyms,
     sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],
