@@ -385,8 +385,9 @@ export interface KoreanAnalyzer {
   indexTokens(text: string): string[];
   /**
    * The words of a block of page text as a query would have them: each white-space
-   * word without its particle or ending, as units, when KNOWN_WORD_MIN_UNITS to
-   * KNOWN_WORD_MAX_UNITS long. The indexer gathers them from every page into knownWords.
+   * word without its particle or ending, and each Hangul run of a word that also holds
+   * Latin or digits, as units, when KNOWN_WORD_MIN_UNITS to KNOWN_WORD_MAX_UNITS long.
+   * The indexer gathers them from every page into knownWords.
    */
   wordStems(text: string): string[][];
   /** The terms of a reader's query. */
@@ -474,7 +475,19 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
       let end = start;
       while (end < units.length && units[end]!.word === units[start]!.word) end++;
       const stem = stripWordUnits(units.slice(start, end));
-      if (stem.length >= KNOWN_WORD_MIN_UNITS && stem.length <= KNOWN_WORD_MAX_UNITS) stems.push(stem.map((u) => u.text));
+      const keep = (word: TextUnit[]) => {
+        if (word.length >= KNOWN_WORD_MIN_UNITS && word.length <= KNOWN_WORD_MAX_UNITS) stems.push(word.map((u) => u.text));
+      };
+      keep(stem);
+      // A Latin or digit run bounds a word as a space does: 1페타바이트급 also holds 페타바이트급.
+      if (stem.some((u) => u.kind !== 'hangul')) {
+        for (let from = 0; from < stem.length; ) {
+          let to = from;
+          while (to < stem.length && stem[to]!.kind === 'hangul') to++;
+          if (to > from && to - from < stem.length) keep(stem.slice(from, to));
+          from = Math.max(to, from + 1);
+        }
+      }
       start = end;
     }
     return stems;

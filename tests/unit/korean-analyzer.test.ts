@@ -275,7 +275,9 @@ describe('Latin words run together', () => {
 describe('known words', () => {
   const plain = createKoreanAnalyzer();
   it('gathers the words of a text without their endings, three units and longer (논의한다 → 논의 is a bigram)', () => {
-    expect(plain.wordStems('국가바이오위원회가 새로 AI기본법을 논의한다').map((w) => w.join(''))).toEqual(['국가바이오위원회', 'ai기본법']);
+    expect(plain.wordStems('국가바이오위원회가 새로 AI기본법을 논의한다').map((w) => w.join(''))).toEqual(['국가바이오위원회', 'ai기본법', '기본법']);
+    // A Latin or digit run bounds a word: the Hangul on either side is a word too.
+    expect(plain.wordStems('1페타바이트급의 국가AI컴퓨팅센터 지역R&D').map((w) => w.join(''))).toEqual(['1페타바이트급', '페타바이트급', '국가ai컴퓨팅센터', '컴퓨팅센터', '지역r&d']);
   });
 
   it('indexes a known word wherever its units stand in a row, across a space too, and never apart', () => {
