@@ -4,7 +4,8 @@
  * the original text of the pages to show. Everything is fetched on first use.
  */
 import { gunzipSync } from 'fflate';
-import { createKoreanAnalyzer, describeToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
+import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
+import { encodeToken } from '../lib/pagefind-adapter';
 import { PRELOADED_VOCABULARY_TOKENS, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
 import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../lib/search-query';
@@ -48,6 +49,8 @@ export interface SearchTrace {
   shards: number[];
   /** Pages holding each query token (readable token → count; undefined when no page has it). */
   pageCounts: { token: string; encoded: string; pages: number | undefined }[];
+  /** Each word term's known-word token (termWordToken) and the pages holding it; undefined when the site has no such word (its bigrams are sent). */
+  knownWords: { word: string; encoded: string; pages: number | undefined }[];
   /** The encoded tokens whose Pagefind answer is used (null when an unknown word means the answer is dropped). */
   pagefindQuery: string | null;
   /** The words run together (readable), whose pages rank first; null for one word or a phrase the site never holds. */
@@ -272,6 +275,10 @@ export class SearchEngine {
       ignored: plan.analyzed.ignored,
       shards: [...shards.keys()],
       pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: lookup(plan.encoded[i]!)?.pages })),
+      knownWords: plan.analyzed.terms.flatMap((term) => {
+        const token = termWordToken(term);
+        return token === undefined ? [] : [{ word: term.text, encoded: encodeToken(token), pages: lookup(encodeToken(token))?.pages }];
+      }),
       pagefindQuery: unknown.size > 0 ? null : sent,
       phrase: phraseSearching && plan.analyzed.phrase ? plan.analyzed.phrase.text : null,
     });

@@ -21,6 +21,18 @@ describe('npm run search:explain', () => {
     expect(out).toMatch(/1\. \S+ {2}AI기본법.* \/[a-z0-9-]+\/[a-z0-9-]+\//);
   });
 
+  it('prints the known-word token a word of the site is searched by, and sends it alone', () => {
+    const out = explain('인공지능 혁신전략');
+    const known = /낱말 토큰[^\n]*\n\s+혁신전략\s+([0-9a-v]+z)\s+(\d+)/.exec(out);
+    expect(known, out).not.toBeNull();
+    expect(Number(known![2])).toBeGreaterThan(0);
+    const sent = /Pagefind에 보낸 질의: (.+)/.exec(out)![1]!.split(' ');
+    expect(sent).toHaveLength(2);
+    expect(sent).toContain(known![1]);
+    // A part of a word that never stands as a word of its own goes as bigrams.
+    expect(explain('컴퓨팅')).toMatch(/컴퓨팅\s+[0-9a-v]+z\s+사이트의 낱말 아님/);
+  });
+
   it('prints the typo correction: lookup files read, candidates with their pages, the choice', () => {
     const out = explain('바이오위원희');
     expect(out).toMatch(/읽은 오타 조회 파일: (typo\/s\d+\.gz(, )?)+/);
