@@ -300,26 +300,36 @@ describe('vocabulary loading', () => {
 
     server.resetTraffic();
     // A second query in the same page (a new page would start a new engine).
-    const total = await page.evaluate(async () => {
-      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
-      const done = new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (list.getAttribute('aria-busy') !== 'false') return;
-          observer.disconnect();
-          resolve();
-        });
-        observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
-      });
-      input.value = '세액공제';
-      document.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
-      await done;
-      return Number(list.dataset.total);
-    });
-    expect(total).toBeGreaterThan(0);
+    expect(await searchAgain(page, '세액공제')).toBeGreaterThan(0);
     expect(requested().filter(isVocabularyShard)).toEqual([]);
+
+    // With the vocabulary loaded, a word it lacks is known to be unknown before
+    // Pagefind is asked: no index chunk is fetched for it.
+    server.resetTraffic();
+    expect(await searchAgain(page, '된장찌개')).toBe(0);
+    expect(requested().filter((path) => path.startsWith(at('/pagefind/')))).toEqual([]);
   });
 });
+
+/** Submits another query in a search page already open; the number of results. */
+async function searchAgain(page: Page, query: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+    const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+    const done = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (list.getAttribute('aria-busy') !== 'false') return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    input.value = q;
+    document.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
+    await done;
+    return Number(list.dataset.total ?? 0);
+  }, query);
+}
 
 describe('where Pagefind runs', () => {
   /** Our worker, bundled by Vite under a content hash (src/search/pagefind-worker.ts). */
