@@ -7,7 +7,7 @@
  * `npm run build` asks for it through JOB_FILE_ENV, scripts/build.ts once Astro has
  * exited. Astro keeps about 2.5 GB resident after building 10,000 pages (measured
  * at astro:build:done: 572 MB of it JS heap), and Pagefind's writer needs about
- * 2.6 GB more, so only the second way keeps a 10,000-page build under 4 GB.
+ * 3.1 GB more, so only the second way keeps a 10,000-page build under 4 GB.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
