@@ -189,10 +189,16 @@ function wordToken(units: readonly string[]): string {
   return out;
 }
 
-/** The known-word token a query term is found by, when the site has the term's text as a word (the engine checks the vocabulary). */
+/**
+ * The known-word token a query term is found by, when the site has the term's text as a
+ * word (the engine checks the vocabulary). Only for words of Hangul syllables: a Latin or
+ * digit run has more than one spelling in units (A.I. and AI, Chat GPT and ChatGPT, which
+ * the bigrams and merged runs find alike), so such words keep their bigrams.
+ */
 export function termWordToken(term: QueryTerm): string | undefined {
   if (term.kind !== 'word') return undefined;
-  const units = toUnits(normalizeChars(term.text)).map((u) => u.text);
+  const units = [...term.text];
+  if (!units.every(isHangulSyllable)) return undefined;
   return units.length >= KNOWN_WORD_MIN_UNITS && units.length <= KNOWN_WORD_MAX_UNITS ? wordToken(units) : undefined;
 }
 
@@ -384,9 +390,9 @@ export interface KoreanAnalyzer {
   /** Every token a block of page text is found by (with repetitions, in text order). */
   indexTokens(text: string): string[];
   /**
-   * The words of a block of page text as a query would have them: each white-space
-   * word without its particle or ending, and each Hangul run of a word that also holds
-   * Latin or digits, as units, when KNOWN_WORD_MIN_UNITS to KNOWN_WORD_MAX_UNITS long.
+   * The words of a block of page text as a query would have them: the Hangul runs of
+   * each white-space word without its particle or ending (the whole word when it is all
+   * Hangul), as syllables, when KNOWN_WORD_MIN_UNITS to KNOWN_WORD_MAX_UNITS long.
    * The indexer gathers them from every page into knownWords.
    */
   wordStems(text: string): string[][];
@@ -475,18 +481,13 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
       let end = start;
       while (end < units.length && units[end]!.word === units[start]!.word) end++;
       const stem = stripWordUnits(units.slice(start, end));
-      const keep = (word: TextUnit[]) => {
-        if (word.length >= KNOWN_WORD_MIN_UNITS && word.length <= KNOWN_WORD_MAX_UNITS) stems.push(word.map((u) => u.text));
-      };
-      keep(stem);
-      // A Latin or digit run bounds a word as a space does: 1페타바이트급 also holds 페타바이트급.
-      if (stem.some((u) => u.kind !== 'hangul')) {
-        for (let from = 0; from < stem.length; ) {
-          let to = from;
-          while (to < stem.length && stem[to]!.kind === 'hangul') to++;
-          if (to > from && to - from < stem.length) keep(stem.slice(from, to));
-          from = Math.max(to, from + 1);
-        }
+      // Known words are Hangul only (termWordToken says why); a Latin or digit run bounds
+      // a word as a space does: 1페타바이트급 holds 페타바이트급.
+      for (let from = 0; from < stem.length; ) {
+        let to = from;
+        while (to < stem.length && stem[to]!.kind === 'hangul') to++;
+        if (to - from >= KNOWN_WORD_MIN_UNITS && to - from <= KNOWN_WORD_MAX_UNITS) stems.push(stem.slice(from, to).map((u) => u.text));
+        from = Math.max(to, from + 1);
       }
       start = end;
     }

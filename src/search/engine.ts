@@ -169,7 +169,8 @@ export class SearchEngine {
    * fetch only Pagefind's chunks and the result texts.
    */
   private loadRestOfVocabulary(manifest: SearchManifest): void {
-    if (manifest.vocabularySize > PRELOADED_VOCABULARY_TOKENS) return;
+    // A manifest of an older index has no size: load shard by shard.
+    if (!(manifest.vocabularySize <= PRELOADED_VOCABULARY_TOKENS)) return;
     for (let n = 0; n < manifest.vocabularyShards; n++) this.loadShard(n, manifest.build).catch(() => undefined);
   }
 
@@ -257,7 +258,7 @@ export class SearchEngine {
     // (a chunk or two) and the main results are filtered by its answer.
     const phrase = phraseTokens(typed);
     const seams = phrase.filter((token) => !typed.encoded.includes(token));
-    let phraseSearching = seams.length > 0 ? search(seams.join(' ')) : null;
+    let phraseSearching = seams.length > 0 && !knownUnknown ? search(seams.join(' ')) : null;
     await loadShards([...typed.encoded, ...phrase, ...wordTokens(typed)]);
     let plan = resolveStems(typed, lookup);
     if (plan !== typed) {

@@ -307,6 +307,8 @@ describe('vocabulary loading', () => {
     // Pagefind is asked: no index chunk is fetched for it.
     server.resetTraffic();
     expect(await searchAgain(page, '된장찌개')).toBe(0);
+    // Nor for a phrase that holds it (the search for pages holding the words together).
+    expect(await searchAgain(page, '된장찌개 세액공제')).toBe(0);
     expect(requested().filter((path) => path.startsWith(at('/pagefind/')))).toEqual([]);
   });
 });
