@@ -114,7 +114,7 @@ const CHOSEONG_PREFIX = '\u0003';
 /** Prefix of a known-word token (see KoreanAnalyzerOptions.knownWords). */
 const WORD_PREFIX = '\u0004';
 
-/** Known words are three units or more: a word of two units is a single bigram already. */
+/** Known words are three syllables or more: a word of two is a single bigram already. */
 export const KNOWN_WORD_MIN_UNITS = 3;
 /** Longer words are not known words: they are rare and would lengthen the scan at every unit of the text. */
 export const KNOWN_WORD_MAX_UNITS = 12;
@@ -179,14 +179,9 @@ function bigram(a: TextUnit, b: TextUnit): string {
   return a.kind === 'hangul' && b.kind === 'hangul' ? a.text + b.text : a.text + UNIT_JOINER + b.text;
 }
 
-/**
- * The token of a known word given as its units: one token for the whole sequence,
- * joined as bigram() joins two units.
- */
-function wordToken(units: readonly string[]): string {
-  let out = WORD_PREFIX + (units[0] ?? '');
-  for (let i = 1; i < units.length; i++) out += isHangulSyllable(units[i - 1]!) && isHangulSyllable(units[i]!) ? units[i] : UNIT_JOINER + units[i];
-  return out;
+/** The token of a known word, given as its syllables. */
+function wordToken(syllables: readonly string[]): string {
+  return WORD_PREFIX + syllables.join('');
 }
 
 /**
@@ -197,9 +192,9 @@ function wordToken(units: readonly string[]): string {
  */
 export function termWordToken(term: QueryTerm): string | undefined {
   if (term.kind !== 'word') return undefined;
-  const units = [...term.text];
-  if (!units.every(isHangulSyllable)) return undefined;
-  return units.length >= KNOWN_WORD_MIN_UNITS && units.length <= KNOWN_WORD_MAX_UNITS ? wordToken(units) : undefined;
+  const syllables = [...term.text];
+  if (!syllables.every(isHangulSyllable)) return undefined;
+  return syllables.length >= KNOWN_WORD_MIN_UNITS && syllables.length <= KNOWN_WORD_MAX_UNITS ? wordToken(syllables) : undefined;
 }
 
 /** Tokens of a unit sequence taken as contiguous: adjacent-pair bigrams plus Latin/digit runs. */
@@ -405,12 +400,12 @@ export interface KoreanAnalyzer {
 export interface KoreanAnalyzerOptions {
   synonyms?: readonly SynonymGroup[];
   /**
-   * Words of the site (from wordStems), each indexed as one token wherever its units
-   * occur in a row, across spaces too (바이오 위원회 holds 바이오위원회). A query word
-   * that is a known word is then searched by that one token instead of all its
-   * bigrams: the same pages (the bigrams match only pages holding every pair, the
-   * word token only pages holding the word), from one posting list instead of several
-   * long ones (docs/search.md). Only the indexer passes them.
+   * Words of the site as syllables (from wordStems), each indexed as one token wherever
+   * its syllables occur in a row in a block, across spaces too (바이오 위원회 holds
+   * 바이오위원회). A query word that is a known word is then searched by that one token
+   * instead of all its bigrams: every page holding the word in a row, which the bigrams
+   * also match (they match a page holding each pair somewhere as well), from one
+   * posting list instead of several long ones (docs/search.md). Only the indexer passes them.
    */
   knownWords?: Iterable<readonly string[]>;
 }

@@ -86,7 +86,9 @@ export type KnownToken = (encodedToken: string) => boolean;
 
 /**
  * The encoded tokens Pagefind is asked for, without repeats: for each term its known-word
- * token when the index holds one, else its cover (coverTerm). Both find the same pages.
+ * token when the index holds one, else its cover (coverTerm). The word token finds the
+ * pages holding the word in a row; the cover finds those and any page holding each pair
+ * apart (none in the benchmark's 10,000 pages, docs/benchmarks.md).
  */
 export function searchTokens(plan: SearchPlan, known: KnownToken = () => false): string[] {
   const termTokens = (term: QueryTerm) => {

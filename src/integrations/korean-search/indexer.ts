@@ -55,7 +55,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
   const synonyms: SynonymGroup[] = synonymsFile.groups.map((g) => ({ id: g.id, members: g.members }));
   /** Splits page text into words; the analyzer that indexes is made once every page's words are known. */
-  const wordReader = createKoreanAnalyzer({ synonyms });
+  const wordReader = createKoreanAnalyzer();
 
   rmSync(pagefindDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
@@ -85,12 +85,12 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const usedTags = new Set<string>();
   /** The typo lookup (syllable neighbours, Latin runs by length), from the page texts. */
   const typo = new TypoLookupBuilder();
-  /** Every page's words as units (joined by NUL, a character no text unit holds). */
+  /** Every page's words (wordStems) as strings of syllables. */
   const knownWords = new Set<string>();
   for (const file of listBuiltPages(distDir)) {
     const page = extractSearchPage(readFileSync(file, 'utf8'), urlOfBuiltFile(relative(distDir, file)));
     if (!page) continue;
-    for (const block of pageBlocks(page)) for (const word of wordReader.wordStems(block)) knownWords.add(word.join('\0'));
+    for (const block of pageBlocks(page)) for (const word of wordReader.wordStems(block)) knownWords.add(word.join(''));
     typo.addPage(page);
     // doc/<pagefind hash>.gz: the page as shown in results, in its original text.
     const json = JSON.stringify(page satisfies SearchPage);
@@ -100,7 +100,7 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
     pendingDocs.set(page.url, pending);
     for (const tag of page.tags) usedTags.add(tag);
   }
-  const analyzer = createKoreanAnalyzer({ synonyms, knownWords: [...knownWords].map((w) => w.split('\0')) });
+  const analyzer = createKoreanAnalyzer({ synonyms, knownWords: [...knownWords].map((w) => [...w]) });
   knownWords.clear();
   // Second pass, over the texts just written (smaller and quicker to read than the HTML).
   for (const pending of pendingDocs.values()) {
