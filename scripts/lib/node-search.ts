@@ -5,12 +5,18 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SearchEngine } from '../../src/search/engine';
+import { SearchEngine, type PagefindSearcher } from '../../src/search/engine';
 import { createPagefindRunner } from '../../src/search/pagefind-module';
 import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
 import { startBenchServer, type BenchServer } from './bench-server';
 
-export async function startNodeSearch(dist: string): Promise<{ engine: SearchEngine; traffic: BenchServer['traffic']; resetTraffic(): void; close(): Promise<void> }> {
+/**
+ * `wrapPagefind` lets a test stand between the engine and Pagefind (to hold an answer back, say).
+ */
+export async function startNodeSearch(
+  dist: string,
+  { wrapPagefind = (pagefind) => pagefind }: { wrapPagefind?: (pagefind: PagefindSearcher) => PagefindSearcher } = {},
+): Promise<{ engine: SearchEngine; traffic: BenchServer['traffic']; resetTraffic(): void; close(): Promise<void> }> {
   const server = await startBenchServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
   const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
@@ -20,7 +26,7 @@ export async function startNodeSearch(dist: string): Promise<{ engine: SearchEng
   const running = new Set<Promise<unknown>>();
   const engine = new SearchEngine({
     dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
-    pagefind: {
+    pagefind: wrapPagefind({
       warmUp: () => undefined,
       search: (term, filters = {}) => {
         const search = run({ id: ++nextId, kind: 'search', term, filters });
@@ -29,7 +35,7 @@ export async function startNodeSearch(dist: string): Promise<{ engine: SearchEng
         void settled.then(() => running.delete(settled));
         return search;
       },
-    },
+    }),
   });
   return {
     engine,

@@ -6,7 +6,7 @@
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { encodeToken } from '../lib/pagefind-adapter';
-import { PRELOADED_VOCABULARY_TOKENS, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
+import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
 import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
@@ -174,6 +174,22 @@ export class SearchEngine {
     for (let n = 0; n < manifest.vocabularyShards; n++) this.loadShard(n, manifest.build).catch(() => undefined);
   }
 
+  /**
+   * Starts loading the texts of the main search's first results page while the phrase
+   * search still runs. Its answer usually comes later (its joining bigrams sit in index
+   * chunks no other query loaded) and reorders the results only by moving phrase pages
+   * up, so the main search's first page is mostly the page shown: its texts then load
+   * during the phrase search instead of after it.
+   */
+  private prefetchFirstPage(searching: Promise<string[]>, phraseSearching: Promise<string[]>): void {
+    let phraseAnswered = false;
+    phraseSearching.then(() => (phraseAnswered = true), () => undefined);
+    searching.then((ids) => {
+      if (phraseAnswered) return;
+      for (const id of ids.slice(0, RESULTS_PAGE_SIZE)) this.loadDoc(id).catch(() => undefined);
+    }, () => undefined);
+  }
+
   /** The page text of a result, as shown. */
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
@@ -307,6 +323,7 @@ export class SearchEngine {
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
     report();
+    if (phraseSearching) this.prefetchFirstPage(searching, phraseSearching);
     const ids = phraseSearching ? phraseFirst(await searching, await phraseSearching) : await searching;
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
