@@ -32,13 +32,19 @@ import { HANGUL_FIRST, HANGUL_LAST } from './korean-analyzer';
 export const PAGEFIND_VERSION = '1.6.0';
 
 /**
- * Postings per index chunk (Pagefind's default is 20,000). A search loads one chunk
- * per token, and a query word of n syllables sends n - 1 bigrams, each usually in a
- * chunk of its own; at 10,000 pages a default chunk is 20–30 KB, so a query of seven
- * bigrams fetched 188 KB. Smaller chunks cost a longer chunk list in the metadata
- * every first search loads (docs/benchmarks.md).
+ * Postings per index chunk (Pagefind's default is 20,000), by the number of pages
+ * indexed. A search loads the chunk of each token it sends and decodes it whole; at
+ * 10,000 pages a default chunk is 20–30 KB, so a query of seven bigrams fetched 188 KB.
+ * Smaller chunks are quicker to fetch and decode, but each adds about 30 bytes to the
+ * chunk list in the metadata every first search loads, and that list grows with the
+ * site: up to SMALL_SITE_PAGES pages chunks hold 2,500 postings (1,000 pages: 432
+ * chunks, 13 KB of metadata), above it 5,000, which keeps the first search at 10,000
+ * pages under its 300 KB budget (measured in docs/benchmarks.md).
  */
-export const INDEX_CHUNK_SIZE = 5000;
+export function indexChunkSize(pages: number): number {
+  return pages <= SMALL_SITE_PAGES ? 2500 : 5000;
+}
+export const SMALL_SITE_PAGES = 2000;
 export const INDEX_CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Language of every record: not a reader's language, but one Pagefind has no stemmer for. */

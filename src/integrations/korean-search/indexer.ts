@@ -30,7 +30,7 @@ import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
 import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
-import { INDEX_CHUNK_SIZE, INDEX_CHUNK_SIZE_ENV, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
+import { INDEX_CHUNK_SIZE_ENV, indexChunkSize, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
@@ -63,10 +63,6 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   mkdirSync(join(dataDir, 'vocab'), { recursive: true });
   mkdirSync(join(dataDir, TYPO_DIR), { recursive: true });
 
-  // Read by the pagefind binary, which the first createIndex starts (pagefind-adapter.ts).
-  process.env[INDEX_CHUNK_SIZE_ENV] = String(INDEX_CHUNK_SIZE);
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   const vocabulary = new Set<string>();
   /** Pages holding each token (shown by search:explain). */
   const frequencies = new Map<string, number>();
@@ -102,6 +98,11 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   }
   const analyzer = createKoreanAnalyzer({ synonyms, knownWords: [...knownWords].map((w) => [...w]) });
   knownWords.clear();
+  // Read by the pagefind binary, which the first createIndex starts (pagefind-adapter.ts);
+  // the chunk size follows the number of pages, known once the first pass has read them.
+  process.env[INDEX_CHUNK_SIZE_ENV] = String(indexChunkSize(pendingDocs.size));
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   // Second pass, over the texts just written (smaller and quicker to read than the HTML).
   for (const pending of pendingDocs.values()) {
     const page = JSON.parse(gunzipSync(readFileSync(pending)).toString('utf8')) as SearchPage;
