@@ -245,9 +245,11 @@ describe('typo correction', () => {
     await page.keyboard.press('Control+k');
     await page.waitForSelector('dialog[data-search-dialog][open]');
     await page.keyboard.type('바이오위원희');
+    // The dialog searches as the reader types, so the list may first settle on a shorter
+    // prefix (바이오위원, unknown): wait for the answer to the whole word.
+    await page.waitForFunction(() => document.querySelector('dialog [data-search-status]')?.textContent?.includes('‘바이오위원회’로 찾은 결과입니다'));
     const result = await settled(page);
     expect(result.total).toBeGreaterThan(0);
-    expect(await page.textContent('dialog [data-search-status]')).toContain('‘바이오위원회’로 찾은 결과입니다');
     await page.click('dialog [data-search-as-typed]');
     await page.waitForFunction(() => document.querySelector('dialog [data-search-status]')?.textContent?.includes('사이트에 없습니다'));
     expect(await page.evaluate(() => document.querySelector('dialog[data-search-dialog]')?.hasAttribute('open'))).toBe(true);
