@@ -41,10 +41,10 @@ export const PAGEFIND_VERSION = '1.6.0';
  * chunks, 13 KB of metadata), above it 5,000, which keeps the first search at 10,000
  * pages under its 300 KB budget (measured in docs/benchmarks.md).
  */
+export const SMALL_SITE_PAGES = 2000;
 export function indexChunkSize(pages: number): number {
   return pages <= SMALL_SITE_PAGES ? 2500 : 5000;
 }
-export const SMALL_SITE_PAGES = 2000;
 export const INDEX_CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Language of every record: not a reader's language, but one Pagefind has no stemmer for. */
