@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeSearch } from '../../scripts/lib/node-search';
+import { pageTexts, passRank, readQueries } from '../../scripts/lib/search-harness';
 import { unitKey } from '../../scripts/lib/search-truth';
 import { createKoreanAnalyzer } from '../../src/lib/korean-analyzer';
 import { SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/lib/search-data';
@@ -30,6 +31,26 @@ describe('exact titles rank first', () => {
       const outcome = await search.engine.search(policy.title);
       const first = outcome.kind === 'results' && outcome.ids[0] ? (await search.engine.loadDoc(outcome.ids[0])).url : `(${outcome.kind})`;
       if (first !== policy.path) misses.push(`「${policy.title}」 → ${first} (expected ${policy.path})`);
+    }
+    expect(misses, misses.join('\n')).toEqual([]);
+  }, 120_000);
+});
+
+describe('the development query set', () => {
+  // The same queries and the same judge as `npm run bench:search`, without a browser.
+  it('puts a right page first for every positive query and returns nothing for every negative one', async () => {
+    const queries = readQueries(join(process.cwd(), 'data', 'search-eval', 'queries.dev.json'));
+    expect(queries.length).toBeGreaterThan(30);
+    const texts = pageTexts(DIST);
+    const misses: string[] = [];
+    for (const query of queries) {
+      const outcome = await search.engine.search(query.query);
+      const ids = outcome.kind === 'results' ? outcome.ids.slice(0, 1) : [];
+      const urls = await Promise.all(ids.map(async (id) => (await search.engine.loadDoc(id)).url));
+      const total = outcome.kind === 'results' ? outcome.ids.length : 0;
+      if (query.expect === null ? total > 0 : passRank({ query, total, urls, ms: 0, bytes: 0 }, texts) !== 1) {
+        misses.push(`${query.id} 「${query.query}」 → ${outcome.kind} ${urls.join(' ')}`);
+      }
     }
     expect(misses, misses.join('\n')).toEqual([]);
   }, 120_000);
