@@ -67,7 +67,8 @@ try {
       const { from, to } = outcome.correction;
       console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
     }
-    const shown = process.argv.includes('--all') ? outcome.ids : outcome.ids.slice(0, 20);
+    const ordered = await outcome.ordered;
+    const shown = process.argv.includes('--all') ? ordered : ordered.slice(0, 20);
     console.log(`  ${outcome.total}쪽${shown.length < outcome.total ? ` (앞 ${shown.length}쪽, --all로 전부)` : ''}`);
     for (const [i, id] of shown.entries()) {
       const doc = await engine.loadDoc(id);

@@ -16,25 +16,16 @@
  * Blocks are compared one by one because the indexer analyses them apart: a
  * word that runs over the end of one paragraph into the next is not in the text.
  */
-import { normalizeChars, toUnits, type KoreanAnalyzer, type QueryTerm } from '../../src/lib/korean-analyzer';
-import { planQuery, resolveStems } from '../../src/lib/search-query';
+import type { KoreanAnalyzer, QueryTerm } from '../../src/lib/korean-analyzer';
+import { planQuery, resolveStems, unitKey } from '../../src/lib/search-query';
 import type { VocabularyEntry } from '../../src/lib/search-vocabulary';
-
-/** Separates units in a block key, so 「ai」 cannot match inside 「chairman」. */
-const UNIT_SEPARATOR = '\u0001';
 
 export interface TruthPage {
   url: string;
-  /** Each block as its units, joined and framed by UNIT_SEPARATOR. */
+  /** Each block's unit key (unitKey). */
   blocks: string[];
   /** Synonym-group and 초성 tokens of the page (the analyser's own, in index form). */
   analyserTokens: Set<string>;
-}
-
-/** A text's units, joined and framed by UNIT_SEPARATOR. */
-export function unitKey(text: string): string {
-  const units = toUnits(normalizeChars(text)).map((u) => u.text);
-  return units.length === 0 ? '' : UNIT_SEPARATOR + units.join(UNIT_SEPARATOR) + UNIT_SEPARATOR;
 }
 
 /** A page's blocks (title, headings, paragraphs) prepared for truthFor. */

@@ -3,7 +3,7 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { normalizeChars, queryTokens, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './korean-analyzer';
+import { normalizeChars, queryTokens, toUnits, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './korean-analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { VocabularyEntry } from './search-vocabulary';
 
@@ -112,6 +112,25 @@ export function pagefindQuery(plan: SearchPlan, known?: KnownToken): string {
 export function phraseTokens(plan: SearchPlan): string[] {
   const phrase = plan.analyzed.phrase;
   return phrase ? [...new Set(coverTerm(phrase).map(encodeToken))] : [];
+}
+
+/** Separates units in a unit key, so 「ai」 cannot match inside 「chairman」. */
+const UNIT_SEPARATOR = '\u0001';
+
+/**
+ * A text's units (Hangul syllables, Latin and digit runs), joined and framed by
+ * UNIT_SEPARATOR: a unit key holds another text's key when that text stands in it as
+ * a run of whole units, spacing and punctuation ignored.
+ */
+export function unitKey(text: string): string {
+  const units = toUnits(normalizeChars(text)).map((u) => u.text);
+  return units.length === 0 ? '' : UNIT_SEPARATOR + units.join(UNIT_SEPARATOR) + UNIT_SEPARATOR;
+}
+
+/** Whether one of a page's blocks (pageBlocks: title, headings, paragraphs) holds the phrase, spacing ignored. */
+export function holdsPhrase(blocks: readonly string[], phrase: string): boolean {
+  const needle = unitKey(phrase);
+  return needle !== '' && blocks.some((block) => unitKey(block).includes(needle));
 }
 
 /** Result ids with the pages that hold the query as a phrase first, each group in its own order. */

@@ -6,9 +6,9 @@
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
 import { encodeToken } from '../lib/pagefind-adapter';
-import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, type SearchManifest } from '../lib/search-data';
+import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest } from '../lib/search-data';
 import type { SearchPage } from '../lib/search-extract';
-import { alternativeTokens, cleanQuery, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../lib/search-query';
+import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../lib/search-query';
 import { suggest, type SuggestionTarget } from '../lib/search-suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../lib/search-vocabulary';
 import { correctQuery, type QueryCorrection } from '../lib/search-typo';
@@ -88,7 +88,10 @@ export type SearchOutcome =
       dropped: string[];
       truncated: boolean;
       total: number;
+      /** Every result; the first RESULTS_PAGE_SIZE in their final order, the rest once `ordered` settles. */
       ids: string[];
+      /** Every result in final order (phrase pages first; see orderByPhrase). */
+      ordered: Promise<string[]>;
       sections: FilterOption[];
       tags: FilterOption[];
       suggestions: SuggestionTarget[];
@@ -175,19 +178,27 @@ export class SearchEngine {
   }
 
   /**
-   * Starts loading the texts of the main search's first results page while the phrase
-   * search still runs. Its answer usually comes later (its joining bigrams sit in index
-   * chunks no other query loaded) and reorders the results only by moving phrase pages
-   * up, so the main search's first page is mostly the page shown: its texts then load
-   * during the phrase search instead of after it.
+   * The main search's ids in phrase-first order: pages holding the query as one phrase
+   * first, each group in the main search's order. Phrase pages are those the phrase
+   * search returns, and those of the first results page whose text holds the phrase.
+   * Those texts load at once (the page shows them anyway). The phrase search usually
+   * answers later (its joining bigrams sit in index chunks no other query loaded); when
+   * every page of the first results page holds the phrase, that page is already in its
+   * final order, so the search answers without waiting for it: `ids` then has its
+   * first page in place, and `ordered` gives the whole order once the phrase search answers.
    */
-  private prefetchFirstPage(searching: Promise<string[]>, phraseSearching: Promise<string[]>): void {
-    let phraseAnswered = false;
-    phraseSearching.then(() => (phraseAnswered = true), () => undefined);
-    searching.then((ids) => {
-      if (phraseAnswered) return;
-      for (const id of ids.slice(0, RESULTS_PAGE_SIZE)) this.loadDoc(id).catch(() => undefined);
-    }, () => undefined);
+  private async orderByPhrase(main: string[], phraseSearching: Promise<string[]>, phrase: string): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
+    const firstPage = main.slice(0, RESULTS_PAGE_SIZE);
+    const heldOnFirstPage = Promise.all(firstPage.map((id) => this.loadDoc(id))).then(
+      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(docs[i]!), phrase)),
+      // A text that does not load: the phrase search alone decides (the page reports the text).
+      () => [] as string[],
+    );
+    const ordered = Promise.all([phraseSearching, heldOnFirstPage]).then(([found, held]) => phraseFirst(main, [...found, ...held]));
+    // Whoever pages on awaits it; a failure reaches them, not the console as unhandled.
+    ordered.catch(() => undefined);
+    const firstPageFinal = heldOnFirstPage.then((held) => (held.length === firstPage.length ? main : ordered));
+    return { ids: await Promise.race([ordered, firstPageFinal]), ordered };
   }
 
   /** The page text of a result, as shown. */
@@ -323,8 +334,8 @@ export class SearchEngine {
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
     report();
-    if (phraseSearching) this.prefetchFirstPage(searching, phraseSearching);
-    const ids = phraseSearching ? phraseFirst(await searching, await phraseSearching) : await searching;
+    const phraseText = phraseSearching ? plan.analyzed.phrase?.text : undefined;
+    const { ids, ordered } = phraseSearching && phraseText ? await this.orderByPhrase(await searching, phraseSearching, phraseText) : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
@@ -338,6 +349,7 @@ export class SearchEngine {
       truncated: plan.analyzed.truncated,
       total: ids.length,
       ids,
+      ordered,
       sections,
       tags,
       suggestions: ids.length === 0 ? suggest(query, manifest.suggestions) : [],

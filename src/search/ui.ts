@@ -169,6 +169,8 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   let sequence = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let shownIds: string[] = [];
+  /** The final order of every result; the first page of shownIds is already in it (SearchOutcome.ordered). */
+  let ordered: Promise<string[]> = Promise.resolve([]);
   let shown = 0;
   let terms: QueryTerm[] = [];
   let matcher: TermMatcher = compileMatcher([]);
@@ -191,6 +193,10 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   });
 
   const renderMore = async (run: number) => {
+    if (shown > 0) {
+      shownIds = await ordered;
+      if (run !== sequence) return;
+    }
     const batch = shownIds.slice(shown, shown + PAGE_SIZE);
     const docs = await Promise.all(batch.map((id) => engine.loadDoc(id)));
     if (run !== sequence) return;
@@ -203,6 +209,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   const show = async (outcome: SearchOutcome, run: number) => {
     results.replaceChildren();
     shownIds = [];
+    ordered = Promise.resolve([]);
     shown = 0;
     more.hidden = true;
     results.dataset.total = '0';
@@ -242,6 +249,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
           return;
         }
         shownIds = outcome.ids;
+        ordered = outcome.ordered;
         await renderMore(run);
       }
     }
@@ -297,7 +305,15 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   tag.addEventListener('change', () => void run());
   more.addEventListener('click', () => {
     const firstNew = shown;
-    void renderMore(sequence).then(() => results.querySelectorAll<HTMLAnchorElement>('[data-search-result] > a')[firstNew]?.focus());
+    const run = sequence;
+    renderMore(run).then(
+      () => results.querySelectorAll<HTMLAnchorElement>('[data-search-result] > a')[firstNew]?.focus(),
+      (error: unknown) => {
+        if (run !== sequence) return;
+        console.error(error);
+        status.textContent = '결과를 더 불러오지 못했습니다. 잠시 뒤에 다시 시도하세요.';
+      },
+    );
   });
 
   // The as-typed link and the offered corrections search in place (a modified click opens the link as usual).

@@ -177,6 +177,26 @@ describe('search page', () => {
     expect(await page.$(`[id="${id}"]`)).not.toBeNull();
   });
 
+  it('"결과 더 보기" adds the next results, each page once, and moves focus to the first new one', async () => {
+    const page = await newPage();
+    // Several words with more than one page of results: the list answers with its first
+    // page and the rest of the order follows the phrase search (SearchEngine.orderByPhrase).
+    const first = await searchPage(page, '연구 개발');
+    expect(first.total).toBeGreaterThan(10);
+    expect(first.hrefs.length).toBe(5);
+    for (let shown = 5; shown < first.total; shown += 5) {
+      await page.click('[data-search-more]');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-search-result]').length > n, shown);
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+      const links = await page.$$eval('[data-search-result] > a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(focused).toBe(links[shown]);
+    }
+    const all = await page.$$eval('[data-search-result] > a', (as) => as.map((a) => a.getAttribute('href')!.split('?')[0]));
+    expect(all.length).toBe(first.total);
+    expect(new Set(all).size).toBe(all.length);
+    expect(await page.$eval('[data-search-more]', (b) => (b as HTMLButtonElement).hidden)).toBe(true);
+  });
+
   it('highlights the searched words on the page a result leads to', async () => {
     const page = await newPage();
     await searchPage(page, '인공지능 기본법');

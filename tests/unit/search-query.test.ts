@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer, describeToken, termWordToken } from '../../src/lib/korean-analyzer';
 import { encodeToken } from '../../src/lib/pagefind-adapter';
-import { cleanQuery, coverTerm, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, searchTokens, termsWithUnknownTokens, typedWords, wordTokens } from '../../src/lib/search-query';
+import { cleanQuery, coverTerm, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, searchTokens, termsWithUnknownTokens, typedWords, unitKey, wordTokens } from '../../src/lib/search-query';
 import { suggest } from '../../src/lib/search-suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
@@ -150,6 +150,25 @@ describe('phrases', () => {
   it('puts phrase pages first and keeps each group in order', () => {
     expect(phraseFirst(['a', 'b', 'c', 'd'], ['d', 'b'])).toEqual(['b', 'd', 'a', 'c']);
     expect(phraseFirst(['a', 'b'], [])).toEqual(['a', 'b']);
+  });
+});
+
+describe('unitKey and holdsPhrase', () => {
+  it('keys a text by its units', () => {
+    expect(unitKey('R&D 예산')).toBe('\u0001r&d\u0001예\u0001산\u0001');
+    expect(unitKey('…')).toBe('');
+  });
+
+  it('finds a phrase in one block, spacing and punctuation ignored', () => {
+    expect(holdsPhrase(['제목', '과학기술 외교를 강화합니다'], '과학기술외교')).toBe(true);
+    expect(holdsPhrase(['과학·기술 외교'], '과학기술 외교')).toBe(true);
+  });
+
+  it('does not find it split over two blocks, in another order, or inside a longer Latin run', () => {
+    expect(holdsPhrase(['과학기술', '외교'], '과학기술 외교')).toBe(false);
+    expect(holdsPhrase(['외교와 과학기술'], '과학기술 외교')).toBe(false);
+    expect(holdsPhrase(['the chairman said'], 'ai')).toBe(false);
+    expect(holdsPhrase(['무엇이든'], '…')).toBe(false);
   });
 });
 
