@@ -16,15 +16,23 @@ import { startBenchServer, type BenchServer } from './bench-server';
 export async function startNodeSearch(
   dist: string,
   { wrapPagefind = (pagefind) => pagefind }: { wrapPagefind?: (pagefind: PagefindSearcher) => PagefindSearcher } = {},
-): Promise<{ engine: SearchEngine; traffic: BenchServer['traffic']; resetTraffic(): void; close(): Promise<void> }> {
+): Promise<{
+  engine: SearchEngine;
+  /** Another engine on the same server and Pagefind, with empty caches (no result text loaded yet). */
+  newEngine(): SearchEngine;
+  traffic: BenchServer['traffic'];
+  resetTraffic(): void;
+  close(): Promise<void>;
+}> {
   const server = await startBenchServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
   const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
   let nextId = 0;
-  // The engine may leave a search running whose answer it drops (an unknown word):
-  // the server stays up until every search has settled.
+  // The engine may leave a search running after it answered (an unknown word's, whose
+  // answer it drops; a phrase search that orders later results): the server stays up
+  // until every search has settled.
   const running = new Set<Promise<unknown>>();
-  const engine = new SearchEngine({
+  const newEngine = () => new SearchEngine({
     dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
     pagefind: wrapPagefind({
       warmUp: () => undefined,
@@ -38,7 +46,8 @@ export async function startNodeSearch(
     }),
   });
   return {
-    engine,
+    engine: newEngine(),
+    newEngine,
     traffic: () => server.traffic(),
     resetTraffic: () => server.resetTraffic(),
     close: async () => {

@@ -194,9 +194,10 @@ export class SearchEngine {
       // A text that does not load: the phrase search alone decides (the page reports the text).
       () => [] as string[],
     );
-    const ordered = Promise.all([phraseSearching, heldOnFirstPage]).then(([found, held]) => phraseFirst(main, [...found, ...held]));
-    // Whoever pages on awaits it; a failure reaches them, not the console as unhandled.
-    ordered.catch(() => undefined);
+    // A phrase search that fails costs the order past the first page, never a result, and
+    // the answer is the same whether it failed before or after the texts loaded.
+    const found = phraseSearching.catch(() => [] as string[]);
+    const ordered = Promise.all([found, heldOnFirstPage]).then(([phrasePages, held]) => phraseFirst(main, [...phrasePages, ...held]));
     const firstPageFinal = heldOnFirstPage.then((held) => (held.length === firstPage.length ? main : ordered));
     return { ids: await Promise.race([ordered, firstPageFinal]), ordered };
   }

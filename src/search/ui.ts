@@ -303,17 +303,23 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   });
   section.addEventListener('change', () => void run());
   tag.addEventListener('change', () => void run());
+  // One batch at a time: a second click while one loads would take the same batch again.
+  let loadingMore = false;
   more.addEventListener('click', () => {
+    if (loadingMore) return;
+    loadingMore = true;
     const firstNew = shown;
     const run = sequence;
-    renderMore(run).then(
-      () => results.querySelectorAll<HTMLAnchorElement>('[data-search-result] > a')[firstNew]?.focus(),
-      (error: unknown) => {
-        if (run !== sequence) return;
-        console.error(error);
-        status.textContent = '결과를 더 불러오지 못했습니다. 잠시 뒤에 다시 시도하세요.';
-      },
-    );
+    renderMore(run)
+      .then(
+        () => results.querySelectorAll<HTMLAnchorElement>('[data-search-result] > a')[firstNew]?.focus(),
+        (error: unknown) => {
+          if (run !== sequence) return;
+          console.error(error);
+          status.textContent = '결과를 더 불러오지 못했습니다. 잠시 뒤에 다시 시도하세요.';
+        },
+      )
+      .finally(() => (loadingMore = false));
   });
 
   // The as-typed link and the offered corrections search in place (a modified click opens the link as usual).
