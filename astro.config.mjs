@@ -6,7 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import hostingFiles from './src/integrations/hosting-files.ts';
-import koreanSearch from './src/integrations/korean-search/index.ts';
+import koreanSearch from './src/korean-search/index.ts';
 import linkPreviews from './src/integrations/link-previews/index.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeKoreanHeadingIds from './src/integrations/rehype-korean-heading-ids.ts';

@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { startBenchServer, type BenchServer } from './lib/bench-server';
+import { startBenchServer, type BenchServer } from '../src/korean-search/node/static-server';
 import { CHROMIUM_PATH, launchBrowser } from '../tests/e2e/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -5,7 +5,7 @@
  *
  * Usage: npm run bench:search [-- --dist dist --queries a.json,b.json --verbose]
  */
-import { startBenchServer } from './lib/bench-server';
+import { startBenchServer } from '../src/korean-search/node/static-server';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/e2e/browser';
 import {

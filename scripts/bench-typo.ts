@@ -1,5 +1,5 @@
 /**
- * bench:typo — how the typo-correction rules (src/lib/search-typo.ts TYPO_RULES) do on
+ * bench:typo — how the typo-correction rules (src/korean-search/core/typo/correct.ts TYPO_RULES) do on
  * the built site: every one-jamo slip of every title word (three syllables or more)
  * is corrected back to the word, to another word, offered, or left alone; everyday
  * words not on the site and random Hangul must never be corrected. Prints the
@@ -13,10 +13,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TYPO_RULES, type TypoRules } from '../src/lib/search-typo';
-import { SEARCH_DATA_DIR } from '../src/lib/search-data';
-import { TYPO_DIR } from '../src/lib/typo-lookup';
-import { startNodeSearch } from './lib/node-search';
+import { TYPO_RULES, type TypoRules } from '../src/korean-search/core/typo/correct';
+import { SEARCH_DATA_DIR } from '../src/korean-search/core/data-files';
+import { TYPO_DIR } from '../src/korean-search/core/typo/lookup-files';
+import { startNodeSearch } from '../src/korean-search/node/node-search';
 import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from './lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });

@@ -1,7 +1,7 @@
 /**
  * `npm run build [-- astro build options]`: Astro with a V8 heap cap of 1,024 MB,
  * then, once Astro has exited, the Korean search index and the link-preview images,
- * each in a process of its own (src/integrations/korean-search/index-job.ts explains
+ * each in a process of its own (src/korean-search/indexer/run-indexer.ts explains
  * the memory reason). The result is the same as a plain `astro build`, which does
  * both inside its own run.
  */
@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { JOB_FILE_ENV, describeSummary, runIndexJob, type IndexJob } from '../src/integrations/korean-search/index-job';
+import { JOB_FILE_ENV, describeSummary, runIndexJob, type IndexJob } from '../src/korean-search/indexer/run-indexer';
 import { PREVIEW_JOB_FILE_ENV, describePreviewSummary, runPreviewJob, type PreviewJob } from '../src/integrations/link-previews/job';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,11 +1,11 @@
 /**
  * Query benchmark shared by `npm run bench:scale` and the 200-page smoke test:
  * runs a fixed query set in headless Chromium against a served dist, through our
- * search engine (src/search/engine.ts, bundled into <dist>/_bench/) and through
+ * search engine (src/korean-search/client/engine.ts, bundled into <dist>/_bench/) and through
  * STOCK Pagefind (<dist>/_stock-pagefind/), and measures bytes on the wire,
  * latency and recall against ground truth computed from the built HTML.
  *
- * Ground truth of a query (search-truth.ts): the indexed pages (src/lib/search-extract.ts,
+ * Ground truth of a query (search-truth.ts): the indexed pages (src/korean-search/indexer/extract-page.ts,
  * the same extraction the indexer uses) that hold every word the search looks for.
  * A result outside it is an extra result; a page of it not returned is a lost one.
  */
@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
-import type { BenchServer } from './bench-server';
-import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/lib/korean-analyzer';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/lib/search-data';
-import { extractSearchPage } from '../../src/lib/search-extract';
-import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
+import type { BenchServer } from '../../src/korean-search/node/static-server';
+import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/korean-search/core/analyzer';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/core/data-files';
+import { extractSearchPage } from '../../src/korean-search/indexer/extract-page';
+import { readFragments } from '../../src/korean-search/indexer/pagefind-files';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';
-import { parseShard, type VocabularyEntry } from '../../src/lib/search-vocabulary';
+import { parseShard, type VocabularyEntry } from '../../src/korean-search/core/vocabulary';
 
 /** Results the UI shows at once; both engines load this many texts per query. */
 export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
@@ -86,14 +86,14 @@ export function stockIdToUrl(distDir: string): Map<string, string> {
   return new Map(readFragments(join(distDir, STOCK_DIR)).map(({ hash, fragment }) => [hash, fragment.url]));
 }
 
-/** Bundles src/search/engine.ts as an ES module at <dist>/_bench/ours.js that exports one SearchEngine. */
+/** Bundles src/korean-search/client/engine.ts as an ES module at <dist>/_bench/ours.js that exports one SearchEngine. */
 export async function bundleOurEngine(distDir: string): Promise<void> {
   mkdirSync(join(distDir, '_bench'), { recursive: true });
   // The same engine and worker the site bundles with Vite, bundled here on their own
   // so the benchmark page can call the engine without the UI.
   await esbuild({
     stdin: {
-      contents: "import { SearchEngine } from './src/search/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
+      contents: "import { SearchEngine } from './src/korean-search/client/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -105,7 +105,7 @@ export async function bundleOurEngine(distDir: string): Promise<void> {
     logLevel: 'warning',
   });
   await esbuild({
-    entryPoints: ['src/search/pagefind-worker.ts'],
+    entryPoints: ['src/korean-search/client/pagefind-worker.ts'],
     outfile: join(distDir, '_bench', 'pagefind-worker.js'),
     bundle: true,
     format: 'esm',

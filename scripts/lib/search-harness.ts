@@ -8,7 +8,7 @@
  * - drivers for our /search/ page and for stock Pagefind's JS API;
  * - the pass rule of the evaluation and the summary figures.
  */
-import type { BenchServer } from './bench-server';
+import type { BenchServer } from '../../src/korean-search/node/static-server';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
@@ -16,9 +16,9 @@ import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
-import { RESULTS_PAGE_SIZE } from '../../src/lib/search-data';
-import { urlOfBuiltFile } from '../../src/lib/search-extract';
-import { listBuiltPages } from '../../src/integrations/korean-search/built-pages';
+import { RESULTS_PAGE_SIZE } from '../../src/korean-search/core/data-files';
+import { urlOfBuiltFile } from '../../src/korean-search/indexer/extract-page';
+import { listBuiltPages } from '../../src/korean-search/indexer/built-pages';
 
 export const STOCK_DIR = '_stock-pagefind';
 

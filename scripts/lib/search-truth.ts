@@ -16,9 +16,9 @@
  * Blocks are compared one by one because the indexer analyses them apart: a
  * word that runs over the end of one paragraph into the next is not in the text.
  */
-import type { KoreanAnalyzer, QueryTerm } from '../../src/lib/korean-analyzer';
-import { planQuery, resolveStems, unitKey } from '../../src/lib/search-query';
-import type { VocabularyEntry } from '../../src/lib/search-vocabulary';
+import type { KoreanAnalyzer, QueryTerm } from '../../src/korean-search/core/analyzer';
+import { planQuery, resolveStems, unitKey } from '../../src/korean-search/core/query';
+import type { VocabularyEntry } from '../../src/korean-search/core/vocabulary';
 
 export interface TruthPage {
   url: string;

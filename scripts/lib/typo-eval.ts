@@ -1,6 +1,6 @@
 /**
  * Pieces for judging typo correction on a built site, shared by `npm run bench:typo`
- * (which chose the rules in src/lib/search-typo.ts) and tests/build/typo-correction.test.ts:
+ * (which chose the rules in src/korean-search/core/typo/correct.ts) and tests/build/typo-correction.test.ts:
  *
  * - the site's words: Hangul words of three syllables or more in the indexed pages'
  *   titles (policy titles and glossary terms), each with its page;
@@ -14,14 +14,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assemble, disassemble } from 'es-hangul';
-import { createKoreanAnalyzer, normalizeChars, type KoreanAnalyzer } from '../../src/lib/korean-analyzer';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/lib/search-data';
-import type { SearchPage } from '../../src/lib/search-extract';
-import { encodeToken } from '../../src/lib/pagefind-adapter';
-import { planQuery } from '../../src/lib/search-query';
-import { correctQuery, type QueryCorrection, type TypoRules } from '../../src/lib/search-typo';
-import { parseShard, shardOf, type VocabularyEntry } from '../../src/lib/search-vocabulary';
-import { TypoLoader } from '../../src/search/typo-loader';
+import { createKoreanAnalyzer, normalizeChars, type KoreanAnalyzer } from '../../src/korean-search/core/analyzer';
+import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/korean-search/core/data-files';
+import type { SearchPage } from '../../src/korean-search/indexer/extract-page';
+import { encodeToken } from '../../src/korean-search/core/pagefind-adapter';
+import { planQuery } from '../../src/korean-search/core/query';
+import { correctQuery, type QueryCorrection, type TypoRules } from '../../src/korean-search/core/typo/correct';
+import { parseShard, shardOf, type VocabularyEntry } from '../../src/korean-search/core/vocabulary';
+import { TypoLoader } from '../../src/korean-search/client/typo-loader';
 
 /** Jamo as es-hangul's disassemble gives them: 19 consonants, 14 vowels. */
 export const JAMO = [...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ'];

@@ -1,5 +1,5 @@
 /**
- * The contract with Pagefind (src/lib/pagefind-adapter.ts): each reliance the Korean
+ * The contract with Pagefind (src/korean-search/core/pagefind-adapter.ts): each reliance the Korean
  * search makes on Pagefind internals, checked against the installed Pagefind on a
  * tiny index, so an upgrade that changes one fails here and not in a reader's browser.
  */
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFragments } from '../../src/integrations/korean-search/pagefind-files';
-import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../../src/lib/pagefind-adapter';
-import { startBenchServer, type BenchServer } from '../../scripts/lib/bench-server';
+import { readFragments } from '../../src/korean-search/indexer/pagefind-files';
+import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../../src/korean-search/core/pagefind-adapter';
+import { startBenchServer, type BenchServer } from '../../src/korean-search/node/static-server';
 import { launchBrowser } from '../e2e/browser';
 import { REPO_ROOT } from '../helpers/astro-build';
 

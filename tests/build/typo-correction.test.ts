@@ -1,14 +1,14 @@
 /**
  * Typo correction on the built site, through the site's own engine and Pagefind in
- * Node (scripts/lib/node-search.ts): a one-jamo slip in a site word still finds its
+ * Node (src/korean-search/node/node-search.ts): a one-jamo slip in a site word still finds its
  * page, and a word that is not on the site finds nothing. Seeded, so a failure
  * reproduces.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSearch } from '../../scripts/lib/node-search';
+import { startNodeSearch } from '../../src/korean-search/node/node-search';
 import { EVERYDAY_WORDS, JAMO, indexedDocs, nodeCorrector, siteText, siteWords, slip, type SiteWord } from '../../scripts/lib/typo-eval';
-import type { SearchOutcome } from '../../src/search/engine';
+import type { SearchOutcome } from '../../src/korean-search/client/engine';
 import { DIST, assertBuilt } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;

@@ -10,7 +10,7 @@ import { launchBrowser, watchCspViolations } from './browser';
 import { isSearchUiScript } from '../../scripts/bench-pages';
 import { startServer, type RunningServer } from './server';
 import { DIST, at } from '../helpers/built-site';
-import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/lib/search-data';
+import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/korean-search/core/data-files';
 
 
 let server: RunningServer;
@@ -358,7 +358,7 @@ async function searchAgain(page: Page, query: string): Promise<number> {
 }
 
 describe('where Pagefind runs', () => {
-  /** Our worker, bundled by Vite under a content hash (src/search/pagefind-worker.ts). */
+  /** Our worker, bundled by Vite under a content hash (src/korean-search/client/pagefind-worker.ts). */
   const isOurWorker = (path: string) => /\/_astro\/pagefind-worker-[\w-]+\.js$/.test(path);
 
   it('runs inside our worker, so result lists never cross to the page', async () => {

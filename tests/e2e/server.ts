@@ -2,7 +2,7 @@
  * The e2e tests serve the built site with the production server: Debian's nginx
  * running deploy/nginx.conf (tests/helpers/nginx.ts), so they see its headers (the
  * CSP among them), compression, directory redirects, alias 301s and 404 page.
- * The benchmarks keep their own Node server (scripts/lib/bench-server.ts).
+ * The benchmarks keep their own Node server (src/korean-search/node/static-server.ts).
  */
 import { BASE } from '../helpers/built-site';
 import { startNginx, type NginxServer } from '../helpers/nginx';

@@ -15,8 +15,8 @@ import {
   termWordToken,
   toUnits,
   type SynonymGroup,
-} from '../../src/lib/korean-analyzer';
-import { TOKEN_SENTINEL, encodeToken } from '../../src/lib/pagefind-adapter';
+} from '../../src/korean-search/core/analyzer';
+import { TOKEN_SENTINEL, encodeToken } from '../../src/korean-search/core/pagefind-adapter';
 
 const SYNONYMS: SynonymGroup[] = [
   { id: 'ai', members: ['AI', '인공지능'] },

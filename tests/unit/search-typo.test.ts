@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer } from '../../src/lib/korean-analyzer';
-import { encodeToken } from '../../src/lib/pagefind-adapter';
-import { planQuery } from '../../src/lib/search-query';
-import { TYPO_RULES, chooseCorrection, correctQuery, editDistance, jamoDistance, lookupNeeds, wordCorrections, type TypoLookup } from '../../src/lib/search-typo';
-import { TypoLookupBuilder, parseRuns, parseSyllableShard, runFile, syllableShardOf, type SyllableNeighbours } from '../../src/lib/typo-lookup';
+import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
+import { encodeToken } from '../../src/korean-search/core/pagefind-adapter';
+import { planQuery } from '../../src/korean-search/core/query';
+import { TYPO_RULES, chooseCorrection, correctQuery, editDistance, jamoDistance, lookupNeeds, wordCorrections, type TypoLookup } from '../../src/korean-search/core/typo/correct';
+import { TypoLookupBuilder, parseRuns, parseSyllableShard, runFile, syllableShardOf, type SyllableNeighbours } from '../../src/korean-search/core/typo/lookup-files';
 
 const PAGES = [
   '인공지능 기본법 시행',

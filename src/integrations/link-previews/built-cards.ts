@@ -8,8 +8,8 @@ import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
 import { CARD_ATTRIBUTES, type LinkCard } from '../../lib/link-card';
-import { SEARCH_DATA_DIR } from '../../lib/search-data';
-import { urlOfBuiltFile } from '../../lib/search-extract';
+import { SEARCH_DATA_DIR } from '../../korean-search/core/data-files';
+import { urlOfBuiltFile } from '../../korean-search/indexer/extract-page';
 import { OG_IMAGE_DIR } from '../../lib/urls';
 
 export interface BuiltCard {

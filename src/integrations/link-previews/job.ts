@@ -1,6 +1,6 @@
 /**
  * One run of the card drawer over a built site, in a Node process of its own
- * (cli.ts), like the search indexer (../korean-search/index-job.ts): `npm run build`
+ * (cli.ts), like the search indexer (../../korean-search/indexer/run-indexer.ts): `npm run build`
  * starts it once Astro has exited, so Astro's memory is gone before the worker
  * threads start; a plain `astro build` starts it from the integration's hook.
  */

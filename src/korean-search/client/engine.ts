@@ -4,16 +4,16 @@
  * the original text of the pages to show. Everything is fetched on first use.
  */
 import { gunzipSync } from 'fflate';
-import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../lib/korean-analyzer';
-import { encodeToken } from '../lib/pagefind-adapter';
-import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest } from '../lib/search-data';
-import type { SearchPage } from '../lib/search-extract';
-import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../lib/search-query';
-import { suggest, type SuggestionTarget } from '../lib/search-suggest';
-import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../lib/search-vocabulary';
-import { correctQuery, type QueryCorrection } from '../lib/search-typo';
-import { withBase } from '../lib/urls';
-import { DEV_STATUS_FILE, type DevSearchStatus } from '../integrations/korean-search/dev-status';
+import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../core/analyzer';
+import { encodeToken } from '../core/pagefind-adapter';
+import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest } from '../core/data-files';
+import type { SearchPage } from '../indexer/extract-page';
+import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../core/query';
+import { suggest, type SuggestionTarget } from '../core/suggest';
+import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
+import { correctQuery, type QueryCorrection } from '../core/typo/correct';
+import { withBase } from '../../lib/urls';
+import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
@@ -215,7 +215,7 @@ export class SearchEngine {
 
   /**
    * Under `astro dev` only: whether the dev server has a search index and whether it
-   * matches the content on disk (src/integrations/korean-search/dev-server.ts).
+   * matches the content on disk (src/korean-search/dev/dev-server.ts).
    */
   async devIndexState(): Promise<DevSearchStatus['state'] | null> {
     if (!import.meta.env.DEV) return null;
@@ -232,7 +232,7 @@ export class SearchEngine {
     void this.getPagefind().then((p) => p.warmUp(), () => undefined);
   }
 
-  /** Corrections of the query's unknown words (src/lib/search-typo.ts), reading the typo lookup and the vocabulary. */
+  /** Corrections of the query's unknown words (src/korean-search/core/typo/correct.ts), reading the typo lookup and the vocabulary. */
   private correct(query: string, unknownTerms: string[], manifest: SearchManifest, analyzer: KoreanAnalyzer): Promise<QueryCorrection> {
     return correctQuery(query, unknownTerms, {
       analyzer,

@@ -16,7 +16,7 @@
  *    the page's `url` (parseFragment). The indexer names each page's shown text after
  *    its fragment and then drops the fragments.
  * 4. pagefind.js, imported in a worker, finds no `window` and runs its search in place
- *    (our worker, src/search/pagefind-worker.ts); on a page it starts its own
+ *    (our worker, src/korean-search/client/pagefind-worker.ts); on a page it starts its own
  *    pagefind-worker.js (the main-thread fallback).
  * 5. The browser API used (PagefindModule) and the files Pagefind writes: which are
  *    named after their content (cache rules in http-headers.ts) and which the site
@@ -26,7 +26,7 @@
  * 7. The size of the index chunks is set through the environment variable
  *    INDEX_CHUNK_SIZE_ENV, which the pagefind binary reads when it starts (options.rs).
  */
-import { HANGUL_FIRST, HANGUL_LAST } from './korean-analyzer';
+import { HANGUL_FIRST, HANGUL_LAST } from './analyzer';
 
 /** The exact Pagefind release these reliances were checked against. */
 export const PAGEFIND_VERSION = '1.6.0';
@@ -113,7 +113,7 @@ function encodeCodePoint(code: number): string {
   return 'e' + base32(code, 5);
 }
 
-/** An analyzer token (src/lib/korean-analyzer.ts) as Pagefind indexes and searches it. */
+/** An analyzer token (src/korean-search/core/analyzer.ts) as Pagefind indexes and searches it. */
 export function encodeToken(token: string): string {
   let out = '';
   for (const ch of token) out += encodeCodePoint(ch.codePointAt(0)!);

@@ -2,8 +2,8 @@
  * Marks the searched words on the page a result led to. Loaded by
  * SearchTrigger's inline script only when the URL carries ?highlight=.
  */
-import type { QueryTerm } from '../lib/korean-analyzer';
-import { findMatchRanges } from '../lib/search-highlight';
+import type { QueryTerm } from '../core/analyzer';
+import { findMatchRanges } from '../core/highlight';
 
 /** At most this many spellings are honoured; a URL is not a place for more. */
 const MAX_SPELLINGS = 20;

@@ -1,6 +1,6 @@
 /**
  * Builds the Korean-aware search index over a built site (run by the korean-search
- * integration after `astro build`, in a process of its own: see index-cli.ts):
+ * integration after `astro build`, in a process of its own: see indexer-process.ts):
  *
  * 1. reads every <outDir>/**\/index.html and keeps the pages whose <article>
  *    carries data-search-page (policy and glossary pages);
@@ -21,16 +21,16 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { SECTIONS } from '../../data/sections';
 import { TAGS } from '../../data/tags';
-import { createKoreanAnalyzer, type SynonymGroup } from '../../lib/korean-analyzer';
-import { SEARCH_DATA_DIR, buildSearchRecord, pageBlocks, type SearchManifest } from '../../lib/search-data';
-import { extractSearchPage, urlOfBuiltFile, type SearchPage } from '../../lib/search-extract';
-import { chooseShardCount, serializeShard, shardVocabulary } from '../../lib/search-vocabulary';
-import { TYPO_DIR, TypoLookupBuilder } from '../../lib/typo-lookup';
+import { createKoreanAnalyzer, type SynonymGroup } from '../core/analyzer';
+import { SEARCH_DATA_DIR, buildSearchRecord, pageBlocks, type SearchManifest } from '../core/data-files';
+import { extractSearchPage, urlOfBuiltFile, type SearchPage } from './extract-page';
+import { chooseShardCount, serializeShard, shardVocabulary } from '../core/vocabulary';
+import { TYPO_DIR, TypoLookupBuilder } from '../core/typo/lookup-files';
 import { glossaryPath, sectionPath } from '../../lib/urls';
 import type { SynonymsFile } from '../../pages/search/synonyms.json';
 import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
-import { INDEX_CHUNK_SIZE_ENV, indexChunkSize, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../../lib/pagefind-adapter';
+import { INDEX_CHUNK_SIZE_ENV, indexChunkSize, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../core/pagefind-adapter';
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 

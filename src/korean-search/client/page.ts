@@ -4,13 +4,13 @@
  * importing the search UI only then, and marks ?highlight= terms on a page reached
  * from a search result. Without JavaScript the header button is a link to /search/.
  */
-let dialogModule: Promise<typeof import('./main')> | undefined;
+let dialogModule: Promise<typeof import('./search-page')> | undefined;
 
 /** The header button's own link, /search/ under the site's base path. */
 const searchPageUrl = () => document.querySelector<HTMLAnchorElement>('a[data-search-trigger]')?.href ?? location.href;
 
 function openSearch(): void {
-  (dialogModule ??= import('./main')).then(
+  (dialogModule ??= import('./search-page')).then(
     (m) => m.openSearchDialog(),
     () => {
       // The bundle could not load (offline, a deploy in between): the search page still works.

@@ -6,7 +6,7 @@
  * index allowed them.
  */
 import { getChoseong } from 'es-hangul';
-import { normalizeChars, toUnits, type QueryTerm } from './korean-analyzer';
+import { normalizeChars, toUnits, type QueryTerm } from './analyzer';
 
 export type Range = readonly [start: number, end: number];
 

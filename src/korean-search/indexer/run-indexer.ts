@@ -1,6 +1,6 @@
 /**
  * One run of the indexer over a built site, in a Node process of its own
- * (index-cli.ts): Pagefind's writer is the memory peak of a large build, and the
+ * (indexer-process.ts): Pagefind's writer is the memory peak of a large build, and the
  * V8 heap cap given to Astro must not apply to it.
  *
  * Who starts it: the integration, at the end of a plain `astro build`; or, when
@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { SearchIndexSummary } from './indexer';
+import type { SearchIndexSummary } from './build-index';
 
 export interface IndexJob {
   /** The built site. */
@@ -27,9 +27,9 @@ export function describeSummary(summary: SearchIndexSummary): string {
   return `${summary.pageCount}쪽 색인, 토큰 ${summary.tokenCount}개, 어휘 조각 ${summary.shardCount}개 (${summary.seconds.toFixed(1)}초)`;
 }
 
-/** Runs index-cli.ts for `job` from the project root `root`; its errors go to this process's stderr. */
+/** Runs indexer-process.ts for `job` from the project root `root`; its errors go to this process's stderr. */
 export function runIndexJob(root: string, job: IndexJob): Promise<SearchIndexSummary> {
-  const cli = join(root, 'src/integrations/korean-search/index-cli.ts');
+  const cli = join(root, 'src/korean-search/indexer/indexer-process.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', cli, job.outDir, job.contentDigest], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';

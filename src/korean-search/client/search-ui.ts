@@ -3,12 +3,12 @@
  * the markup of SearchPanel.astro by its data-search-* hooks. Results are plain
  * DOM built with textContent only: nothing the reader types ever becomes HTML.
  */
-import type { QueryTerm } from '../lib/korean-analyzer';
-import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../lib/search-data';
-import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../lib/search-highlight';
-import type { SuggestionTarget } from '../lib/search-suggest';
+import type { QueryTerm } from '../core/analyzer';
+import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../core/data-files';
+import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../core/highlight';
+import type { SuggestionTarget } from '../core/suggest';
 import { josa } from 'es-hangul';
-import { SEARCH_CORRECTION_PARAM, searchUrl, withBase } from '../lib/urls';
+import { SEARCH_CORRECTION_PARAM, searchUrl, withBase } from '../../lib/urls';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
 let sharedEngine: SearchEngine | null = null;

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SearchEngine, type PagefindSearcher } from '../../src/search/engine';
-import { createPagefindRunner } from '../../src/search/pagefind-module';
-import { SEARCH_DATA_DIR } from '../../src/lib/search-data';
-import { startBenchServer, type BenchServer } from './bench-server';
+import { SearchEngine, type PagefindSearcher } from '../client/engine';
+import { createPagefindRunner } from '../client/pagefind-module';
+import { SEARCH_DATA_DIR } from '../core/data-files';
+import { startBenchServer, type BenchServer } from './static-server';
 
 /**
  * `wrapPagefind` lets a test stand between the engine and Pagefind (to hold an answer back, say).

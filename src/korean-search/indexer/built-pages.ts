@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEARCH_DATA_DIR } from '../../lib/search-data';
+import { SEARCH_DATA_DIR } from '../core/data-files';
 
 /**
  * Every page (`index.html`) of a built site, sorted. Folders of generated files are

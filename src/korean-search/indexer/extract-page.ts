@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { DocSection } from './search-highlight';
+import type { DocSection } from '../core/highlight';
 
 export interface SearchPage {
   /** The route path of the page (without the base path: the index is the same under any base). */

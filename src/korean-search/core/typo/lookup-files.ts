@@ -1,6 +1,6 @@
 /**
  * The typo lookup: the small data files that let the search correct a one-letter
- * slip (src/lib/search-typo.ts) without a word list and without loading the whole
+ * slip (src/korean-search/core/typo/correct.ts) without a word list and without loading the whole
  * vocabulary. Written by the indexer next to the vocabulary shards, read by the
  * browser; this file is the one place that knows their format.
  *
@@ -17,8 +17,8 @@
  * Both are taken from the pages' text with the analyser's units (toUnits), not from
  * the index tokens, so they do not change when the index's token set does.
  */
-import { normalizeChars, toUnits } from './korean-analyzer';
-import { chooseShardCount, fnv1a } from './search-vocabulary';
+import { normalizeChars, toUnits } from '../analyzer';
+import { chooseShardCount, fnv1a } from '../vocabulary';
 
 /** Folder of the lookup files, inside pagefind-ko/. */
 export const TYPO_DIR = 'typo';

@@ -3,9 +3,9 @@
  * none. Every input gets an answer: empty, one syllable, punctuation or emoji
  * only, markup, and very long text.
  */
-import { normalizeChars, queryTokens, toUnits, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './korean-analyzer';
+import { normalizeChars, queryTokens, toUnits, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
-import type { VocabularyEntry } from './search-vocabulary';
+import type { VocabularyEntry } from './vocabulary';
 
 export type QueryPlan =
   | { status: 'empty' }

@@ -1,13 +1,13 @@
 /**
- * The indexer as a process of its own (index-job.ts says who starts it and why).
+ * The indexer as a process of its own (run-indexer.ts says who starts it and why).
  *
- * Usage: node --import tsx src/integrations/korean-search/index-cli.ts <outDir> <contentDigest>
+ * Usage: node --import tsx src/korean-search/indexer/indexer-process.ts <outDir> <contentDigest>
  */
-import { buildSearchIndex } from './indexer';
+import { buildSearchIndex } from './build-index';
 
 const [distDir, digest] = process.argv.slice(2);
 if (!distDir || !digest) {
-  console.error('사용법: index-cli.ts <outDir> <contentDigest>');
+  console.error('사용법: indexer-process.ts <outDir> <contentDigest>');
   process.exit(2);
 }
 try {

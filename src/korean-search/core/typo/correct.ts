@@ -6,20 +6,20 @@
  * A slip is one edit inside one unit of a word: one jamo of one Hangul syllable
  * substituted, inserted or deleted, the result still one syllable (눙 → 능, 희 → 회,
  * 지 → 직), or one letter of a Latin run (quantun → quantum). Candidates come from
- * the site's own text through the typo lookup (src/lib/typo-lookup.ts): a syllable
+ * the site's own text through the typo lookup (src/korean-search/core/typo/lookup-files.ts): a syllable
  * at position i may only become a syllable that the site has next to its
  * neighbours, so 인공지눙 asks which syllables follow 지 and picks those one jamo
  * from 눙. A candidate word must then have every Hangul pair in the lookup and,
  * planned as a query, every token in the vocabulary.
  *
  * Everything here is pure; the loading of lookup files and vocabulary shards is
- * passed in (src/search/engine.ts in the browser, fakes in the unit tests).
+ * passed in (src/korean-search/client/engine.ts in the browser, fakes in the unit tests).
  */
 import { disassemble } from 'es-hangul';
-import { normalizeChars, toUnits, type KoreanAnalyzer, type TextUnit } from './korean-analyzer';
-import { cleanQuery, planQuery, type QueryPlan } from './search-query';
-import { encodeToken } from './pagefind-adapter';
-import type { SyllableNeighbours } from './typo-lookup';
+import { normalizeChars, toUnits, type KoreanAnalyzer, type TextUnit } from '../analyzer';
+import { cleanQuery, planQuery, type QueryPlan } from '../query';
+import { encodeToken } from '../pagefind-adapter';
+import type { SyllableNeighbours } from './lookup-files';
 
 /** The rules of a correction; the defaults were chosen by measuring (docs/search.md). */
 export interface TypoRules {
@@ -41,7 +41,7 @@ export interface TypoRules {
 
 export const TYPO_RULES: TypoRules = { minUnits: 3, minRunLength: 4, maxCandidates: 12, dominance: 3, maxWords: 3 };
 
-/** What candidate generation reads from the typo lookup (src/lib/typo-lookup.ts); undefined when that part was not loaded. */
+/** What candidate generation reads from the typo lookup (src/korean-search/core/typo/lookup-files.ts); undefined when that part was not loaded. */
 export interface TypoLookup {
   /** A syllable's neighbours inside the site's words. */
   neighbours(syllable: string): SyllableNeighbours | undefined;

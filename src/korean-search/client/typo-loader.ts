@@ -1,10 +1,10 @@
 /**
- * Loads the typo lookup (src/lib/typo-lookup.ts) for the browser's typo correction:
+ * Loads the typo lookup (src/korean-search/core/typo/lookup-files.ts) for the browser's typo correction:
  * the syllable shards of the syllables asked for and the Latin-run files of the
  * lengths asked for, each fetched once per page and cached.
  */
-import type { TypoLookup } from '../lib/search-typo';
-import { parseRuns, parseSyllableShard, runFile, syllableShardFile, syllableShardOf, type SyllableNeighbours, type TypoManifest } from '../lib/typo-lookup';
+import type { TypoLookup } from '../core/typo/correct';
+import { parseRuns, parseSyllableShard, runFile, syllableShardFile, syllableShardOf, type SyllableNeighbours, type TypoManifest } from '../core/typo/lookup-files';
 
 export class TypoLoader {
   private readonly files = new Map<string, Promise<unknown>>();

@@ -3,7 +3,7 @@
  * that look like the query (shared syllable pairs or letters), so the reader
  * has somewhere to go instead of a dead end.
  */
-import { normalizeChars } from './korean-analyzer';
+import { normalizeChars } from './analyzer';
 
 export interface SuggestionTarget {
   /** Visible label. */

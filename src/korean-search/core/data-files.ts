@@ -1,12 +1,12 @@
 /**
  * The files the search builder writes next to Pagefind's bundle, and how a
- * page becomes a Pagefind record. Shared by the indexer (src/integrations/korean-search/),
+ * page becomes a Pagefind record. Shared by the indexer (src/korean-search/),
  * the browser code and the tests, so all three agree on one format.
  */
-import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './korean-analyzer';
+import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
-import type { SearchPage } from './search-extract';
-import type { TypoManifest } from './typo-lookup';
+import type { SearchPage } from '../indexer/extract-page';
+import type { TypoManifest } from './typo/lookup-files';
 
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
 export const RESULTS_PAGE_SIZE = 5;
@@ -15,7 +15,7 @@ export const RESULTS_PAGE_SIZE = 5;
  * A vocabulary of at most this many tokens (about 50 KB gzipped) is loaded whole after
  * the first search answers, so later queries fetch no vocabulary and choose their
  * tokens (known words) before asking Pagefind; a larger one is loaded shard by shard
- * as queries need it (src/search/engine.ts).
+ * as queries need it (src/korean-search/client/engine.ts).
  */
 export const PRELOADED_VOCABULARY_TOKENS = 10_000;
 
@@ -32,7 +32,7 @@ export interface SearchManifest {
   vocabularyShards: number;
   /** Tokens in the vocabulary (all shards). */
   vocabularySize: number;
-  /** The typo lookup's files (src/lib/typo-lookup.ts). */
+  /** The typo lookup's files (src/korean-search/core/typo/lookup-files.ts). */
   typo: TypoManifest;
   synonyms: SynonymGroup[];
   sections: { slug: string; title: string }[];

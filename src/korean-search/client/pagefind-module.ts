@@ -4,8 +4,8 @@
  * main-thread fallback (pagefind-client.ts), so both load and answer alike.
  */
 
-import type { PagefindModule } from '../lib/pagefind-adapter';
-import { withBase } from '../lib/urls';
+import type { PagefindModule } from '../core/pagefind-adapter';
+import { withBase } from '../../lib/urls';
 
 /** Where Pagefind's own bundle (pagefind.js, its WASM and index chunks) is served. */
 export const PAGEFIND_BASE = withBase('/pagefind/');

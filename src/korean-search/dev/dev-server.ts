@@ -2,15 +2,15 @@
  * Search in `astro dev`: the dev server answers the search data URLs from the last
  * build's output folder, and /pagefind-ko/dev-status.json says whether that index
  * exists and matches the content on disk, so the search UI can tell a writer why a
- * fresh edit is not found yet (src/search/ui.ts shows the notice).
+ * fresh edit is not found yet (src/korean-search/client/search-ui.ts shows the notice).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../../lib/search-data';
+import { SEARCH_DATA_DIR, type SearchManifest } from '../core/data-files';
 import { stripBase } from '../../lib/urls';
-import { contentDigest } from './content-digest';
-import { DEV_STATUS_FILE, type DevSearchStatus } from './dev-status';
+import { contentDigest } from '../indexer/content-digest';
+import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 
 
 const TYPES: Record<string, string> = {
