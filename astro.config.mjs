@@ -6,13 +6,15 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import hostingFiles from './src/integrations/hosting-files.ts';
+import { SECTIONS } from './src/data/sections.ts';
+import { TAGS } from './src/data/tags.ts';
 import koreanSearch from './src/korean-search/index.ts';
 import linkPreviews from './src/integrations/link-previews/index.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeKoreanHeadingIds from './src/integrations/rehype-korean-heading-ids.ts';
 import { collectAliasRedirects } from './src/lib/aliases.ts';
 import { readDeployTarget } from './src/lib/deploy-target.ts';
-import { withBase } from './src/lib/urls.ts';
+import { sectionPath, withBase } from './src/lib/urls.ts';
 
 /**
  * Where the site will be served: SITE_URL (origin) and SITE_BASE (sub-path, e.g.
@@ -54,7 +56,13 @@ export default defineConfig({
   integrations: [
     mdx({ optimize: true }),
     sitemap({ filter: (page) => !aliasUrls.has(new URL(page).pathname) }),
-    koreanSearch({ contentDir }),
+    koreanSearch({
+      contentDir,
+      // Filters in the article's order, the glossary last; tags in the order of src/data/tags.ts.
+      filterOrder: { sections: [...SECTIONS.map((s) => s.slug), 'glossary'], tags: Object.values(TAGS) },
+      synonymsFile: '/search/synonyms.json',
+      suggestions: SECTIONS.map((s) => ({ label: s.title, path: sectionPath(s.slug), alsoKnownAs: [s.short] })),
+    }),
     linkPreviews(),
     hostingFiles({ redirects: aliasRedirects, localSite: target.local }),
   ],

@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { startBenchServer, type BenchServer } from '../src/korean-search/node/static-server';
+import { startStaticServer, type StaticServer } from '../src/korean-search/node';
 import { CHROMIUM_PATH, launchBrowser } from '../tests/e2e/browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -88,7 +88,7 @@ function bodySizes(body: Buffer, url: string): Sizes {
   return sizes(body);
 }
 
-export async function measurePage(browser: Browser, server: BenchServer, path: string): Promise<PageWeight> {
+export async function measurePage(browser: Browser, server: StaticServer, path: string): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const responses: { url: string; type: string; body: Promise<Buffer | null> }[] = [];
@@ -223,7 +223,7 @@ function printWeights(weights: readonly PageWeight[]) {
 async function main() {
   const distDir = resolve(ROOT, arg('dist') ?? 'dist');
   readFileSync(join(distDir, POLICY_PAGE.slice(1), 'index.html'));
-  const server = await startBenchServer(distDir);
+  const server = await startStaticServer(distDir);
   // Same host name as the default SITE_URL (http://localhost:4321), so canonical links stay on the site's host.
   const baseUrl = server.url.replace('127.0.0.1', 'localhost');
   const failures: string[] = [];

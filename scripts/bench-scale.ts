@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeScaleContent } from './generate-scale-content';
-import { startBenchServer } from '../src/korean-search/node/static-server';
+import { startStaticServer } from '../src/korean-search/node';
 import { runMeasured, type ProcessMeasure } from './lib/measure-process';
 import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type PreviewStep } from './lib/preview-bench';
 import {
@@ -36,7 +36,7 @@ import {
   type QueryMeasure,
 } from './lib/search-bench';
 import { STOCK_DIR } from './lib/search-harness';
-import { SEARCH_DATA_DIR } from '../src/korean-search/core/data-files';
+import { SEARCH_DATA_DIR } from '../src/korean-search/node';
 import { launchCdpBrowser } from './lib/cdp-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -184,7 +184,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
 
   const indexed = readIndexedSite(distDir);
   await bundleOurEngine(distDir);
-  const server = await startBenchServer(distDir);
+  const server = await startStaticServer(distDir);
   const browser = await launchCdpBrowser();
   try {
     const protocol = { thinkMs: options.thinkMs ?? READER_PAUSE_MS };

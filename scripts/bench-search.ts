@@ -5,7 +5,7 @@
  *
  * Usage: npm run bench:search [-- --dist dist --queries a.json,b.json --verbose]
  */
-import { startBenchServer } from '../src/korean-search/node/static-server';
+import { startStaticServer } from '../src/korean-search/node';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/e2e/browser';
 import {
@@ -48,7 +48,7 @@ function row(name: string, s: Summary): string {
 
 const stockPages = await buildStockIndex(distDir);
 const texts = pageTexts(distDir);
-const server = await startBenchServer(distDir);
+const server = await startStaticServer(distDir);
 const browser = await launchBrowser();
 try {
   for (const file of values.queries!.split(',').filter(Boolean)) {

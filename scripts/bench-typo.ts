@@ -13,10 +13,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TYPO_RULES, type TypoRules } from '../src/korean-search/core/typo/correct';
-import { SEARCH_DATA_DIR } from '../src/korean-search/core/data-files';
-import { TYPO_DIR } from '../src/korean-search/core/typo/lookup-files';
-import { startNodeSearch } from '../src/korean-search/node/node-search';
+import { TYPO_RULES, type TypoRules } from '../src/korean-search/node';
+import { SEARCH_DATA_DIR } from '../src/korean-search/node';
+import { TYPO_DIR } from '../src/korean-search/node';
+import { startNodeSearch } from '../src/korean-search/node';
 import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from './lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });

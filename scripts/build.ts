@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { JOB_FILE_ENV, describeSummary, runIndexJob, type IndexJob } from '../src/korean-search/indexer/run-indexer';
+import { JOB_FILE_ENV, describeSummary, runDeferredIndex } from '../src/korean-search/index';
 import { PREVIEW_JOB_FILE_ENV, describePreviewSummary, runPreviewJob, type PreviewJob } from '../src/integrations/link-previews/job';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -31,9 +31,7 @@ try {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], { ...process.env, [JOB_FILE_ENV]: jobFile, [PREVIEW_JOB_FILE_ENV]: previewJobFile });
   if (code !== 0) process.exit(code);
-  if (!existsSync(jobFile)) throw new Error('Astro 빌드가 검색 색인 작업을 남기지 않았습니다: astro.config의 koreanSearch 통합을 확인하세요.');
-  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as IndexJob;
-  console.log(`[korean-search] ${describeSummary(await runIndexJob(ROOT, job))}`);
+  console.log(`[korean-search] ${describeSummary(await runDeferredIndex(ROOT, jobFile))}`);
   if (!existsSync(previewJobFile)) throw new Error('Astro 빌드가 미리보기 이미지 작업을 남기지 않았습니다: astro.config의 linkPreviews 통합을 확인하세요.');
   const previewJob = JSON.parse(readFileSync(previewJobFile, 'utf8')) as PreviewJob;
   console.log(`[link-previews] ${describePreviewSummary(await runPreviewJob(ROOT, previewJob))}`);

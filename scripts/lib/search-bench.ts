@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
-import type { BenchServer } from '../../src/korean-search/node/static-server';
-import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/core/data-files';
-import { extractSearchPage } from '../../src/korean-search/indexer/extract-page';
-import { readFragments } from '../../src/korean-search/indexer/pagefind-files';
+import type { StaticServer } from '../../src/korean-search/node';
+import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/korean-search/node';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
+import { extractSearchPage } from '../../src/korean-search/node';
+import { readFragments } from '../../src/korean-search/node';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';
-import { parseShard, type VocabularyEntry } from '../../src/korean-search/core/vocabulary';
+import { parseShard, type VocabularyEntry } from '../../src/korean-search/node';
 
 /** Results the UI shows at once; both engines load this many texts per query. */
 export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
@@ -173,7 +173,7 @@ export const READER_PAUSE_MS = 1000;
  */
 export async function runQueries(
   browser: CdpBrowser,
-  server: BenchServer,
+  server: StaticServer,
   engine: EngineName,
   queries: readonly string[],
   { thinkMs = READER_PAUSE_MS }: { thinkMs?: number } = {},

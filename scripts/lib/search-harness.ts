@@ -8,7 +8,7 @@
  * - drivers for our /search/ page and for stock Pagefind's JS API;
  * - the pass rule of the evaluation and the summary figures.
  */
-import type { BenchServer } from '../../src/korean-search/node/static-server';
+import type { StaticServer } from '../../src/korean-search/node';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
@@ -16,9 +16,9 @@ import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { normalizeForMatch } from '../../src/lib/key-phrases';
-import { RESULTS_PAGE_SIZE } from '../../src/korean-search/core/data-files';
-import { urlOfBuiltFile } from '../../src/korean-search/indexer/extract-page';
-import { listBuiltPages } from '../../src/korean-search/indexer/built-pages';
+import { RESULTS_PAGE_SIZE } from '../../src/korean-search/node';
+import { urlOfBuiltFile } from '../../src/korean-search/node';
+import { listBuiltPages } from '../../src/korean-search/node';
 
 export const STOCK_DIR = '_stock-pagefind';
 
@@ -93,7 +93,7 @@ export interface QueryRun {
 export interface Engine {
   name: string;
   /** Opens a page ready to search, in a fresh (cold) browser context. */
-  open(browser: Browser, server: BenchServer): Promise<Page>;
+  open(browser: Browser, server: StaticServer): Promise<Page>;
   run(page: Page, query: string): Promise<{ total: number; urls: string[] }>;
 }
 
@@ -165,7 +165,7 @@ export const stockEngine: Engine = {
 };
 
 /** Runs every query on one engine: the first in a cold context, the rest warm. */
-export async function runQueries(engine: Engine, browser: Browser, server: BenchServer, queries: readonly EvalQuery[]): Promise<QueryRun[]> {
+export async function runQueries(engine: Engine, browser: Browser, server: StaticServer, queries: readonly EvalQuery[]): Promise<QueryRun[]> {
   const start = server.traffic().bytes;
   const page = await engine.open(browser, server);
   const runs: QueryRun[] = [];

@@ -69,21 +69,17 @@ export const homeUrl = () => withBase(FIXED_PATHS.home);
 /** The open-data file and its JSON Schema (src/pages/data/). */
 export const OPEN_DATA_PATHS = { policies: '/data/policies.json', schema: '/data/policies.schema.json' } as const;
 export const timelineUrl = () => withBase(FIXED_PATHS.timeline);
-/** The parameter that turns typo correction off for a search (`correct=0`: the words as typed). */
-export const SEARCH_CORRECTION_PARAM = 'correct';
-
-/**
- * The search page, optionally with a query (`/search/?q=…`), the address a search can be
- * shared by; `asTyped` searches the words as typed, without typo correction (`&correct=0`).
- */
-export function searchUrl(query?: string, { asTyped = false }: { asTyped?: boolean } = {}): string {
+/** The search page, optionally with a query (`/search/?q=…`), the address a search can be shared by. */
+export function searchUrl(query?: string): string {
   const url = withBase(FIXED_PATHS.search);
-  if (!query) return url;
-  return `${url}?q=${encodeURIComponent(query)}${asTyped ? `&${SEARCH_CORRECTION_PARAM}=0` : ''}`;
+  return query ? `${url}?q=${encodeURIComponent(query)}` : url;
 }
 
-/** Whether a search page's parameters ask for the words as typed (see searchUrl). */
-export const searchesAsTyped = (params: URLSearchParams) => params.get(SEARCH_CORRECTION_PARAM) === '0';
+/** The route path of a file of the built site: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`. */
+export function routeOfBuiltFile(relativePath: string): string {
+  const path = relativePath.replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1');
+  return `/${path}`.replace(/\/+/g, '/');
+}
 
 /** The folder of the link-preview images (src/integrations/link-previews/). */
 export const OG_IMAGE_DIR = '/og/';

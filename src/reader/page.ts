@@ -3,7 +3,7 @@
  * acts only where its markup is on the page. One file instead of one per component
  * keeps content pages at a single script request besides the pre-paint init.js.
  */
-import '../korean-search/client/page';
+import '../korean-search/open-search';
 import './controls';
 import './copy-link';
 import './share';

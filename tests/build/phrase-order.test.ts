@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNodeSearch } from '../../src/korean-search/node/node-search';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/core/data-files';
-import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { holdsPhrase, phraseFirst, phraseTokens, planQuery } from '../../src/korean-search/core/query';
-import type { SearchEngine, SearchOutcome } from '../../src/korean-search/client/engine';
+import { startNodeSearch } from '../../src/korean-search/node';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
+import { createKoreanAnalyzer } from '../../src/korean-search/node';
+import { holdsPhrase, phraseFirst, phraseTokens, planQuery } from '../../src/korean-search/node';
+import type { SearchEngine, SearchOutcome } from '../../src/korean-search/node';
 import { DIST, assertBuilt } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;

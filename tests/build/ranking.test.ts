@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSearch } from '../../src/korean-search/node/node-search';
+import { startNodeSearch } from '../../src/korean-search/node';
 import { pageTexts, passRank, readQueries } from '../../scripts/lib/search-harness';
-import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { holdsPhrase } from '../../src/korean-search/core/query';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/core/data-files';
+import { createKoreanAnalyzer } from '../../src/korean-search/node';
+import { holdsPhrase } from '../../src/korean-search/node';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
 import { CONTENT, DIST, assertBuilt, contentPages } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;

@@ -10,7 +10,7 @@ import { launchBrowser, watchCspViolations } from './browser';
 import { isSearchUiScript } from '../../scripts/bench-pages';
 import { startServer, type RunningServer } from './server';
 import { DIST, at } from '../helpers/built-site';
-import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/korean-search/core/data-files';
+import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/korean-search/node';
 
 
 let server: RunningServer;

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMdxFile } from '../../src/lib/frontmatter';
-import { createKoreanAnalyzer, describeToken, queryTokens, type SynonymGroup } from '../../src/korean-search/core/analyzer';
+import { createKoreanAnalyzer, describeToken, queryTokens, type SynonymGroup } from '../../src/korean-search/node';
 import { glossarySynonymGroup } from '../../src/pages/search/synonyms.json.ts';
 import { glossarySchema } from '../../src/schemas/policy';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { encodeToken } from '../../src/korean-search/core/pagefind-adapter';
+import { createKoreanAnalyzer } from '../../src/korean-search/node';
+import { encodeToken } from '../../src/korean-search/node';
 import { searchedTerms, truthFor as truthOf, truthPage, type TruthPage } from '../../scripts/lib/search-truth';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['인공지능', 'AI'] }] });

@@ -8,9 +8,7 @@ import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
 import { CARD_ATTRIBUTES, type LinkCard } from '../../lib/link-card';
-import { SEARCH_DATA_DIR } from '../../korean-search/core/data-files';
-import { urlOfBuiltFile } from '../../korean-search/indexer/extract-page';
-import { OG_IMAGE_DIR } from '../../lib/urls';
+import { OG_IMAGE_DIR, routeOfBuiltFile } from '../../lib/urls';
 
 export interface BuiltCard {
   /** The page's route path ("/ai-g3/ai-basic-act/", "/404.html"). */
@@ -18,9 +16,9 @@ export interface BuiltCard {
   card: LinkCard;
 }
 
-/** Every *.html file of a built site, leaving out the folders of generated files. */
+/** Every *.html file of a built site, leaving out the folders of generated files (the search's hold no HTML). */
 function htmlFiles(outDir: string): string[] {
-  const skip = new Set(['pagefind', SEARCH_DATA_DIR, OG_IMAGE_DIR.replaceAll('/', '')]);
+  const skip = new Set([OG_IMAGE_DIR.replaceAll('/', '')]);
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -86,7 +84,7 @@ export function readBuiltCards(outDir: string): BuiltCard[] {
   const cards: BuiltCard[] = [];
   for (const file of htmlFiles(outDir)) {
     const card = readCard(readHead(file));
-    if (card) cards.push({ route: urlOfBuiltFile(relative(outDir, file)), card });
+    if (card) cards.push({ route: routeOfBuiltFile(relative(outDir, file)), card });
   }
   return cards;
 }

@@ -12,13 +12,13 @@ import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst,
 import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
 import { correctQuery, type QueryCorrection } from '../core/typo/correct';
-import { withBase } from '../../lib/urls';
+import { underBase } from '../core/site-paths';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
 
-const DATA_BASE = withBase(`/${SEARCH_DATA_DIR}/`);
+const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {

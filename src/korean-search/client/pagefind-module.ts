@@ -5,10 +5,10 @@
  */
 
 import type { PagefindModule } from '../core/pagefind-adapter';
-import { withBase } from '../../lib/urls';
+import { underBase } from '../core/site-paths';
 
 /** Where Pagefind's own bundle (pagefind.js, its WASM and index chunks) is served. */
-export const PAGEFIND_BASE = withBase('/pagefind/');
+export const PAGEFIND_BASE = underBase('/pagefind/');
 
 export type PagefindRequest = { id: number; kind: 'init' } | { id: number; kind: 'search'; term: string; filters: Record<string, string> };
 

@@ -8,7 +8,7 @@ import { RESULTS_PAGE_SIZE as PAGE_SIZE } from '../core/data-files';
 import { compileMatcher, presentResult, type TermMatcher, type TextSegment } from '../core/highlight';
 import type { SuggestionTarget } from '../core/suggest';
 import { josa } from 'es-hangul';
-import { SEARCH_CORRECTION_PARAM, searchUrl, withBase } from '../../lib/urls';
+import { AS_TYPED_PARAM, searchPageLink, underBase } from '../core/site-paths';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 
 let sharedEngine: SearchEngine | null = null;
@@ -36,7 +36,7 @@ function highlightHref(path: string, terms: readonly QueryTerm[], anchor = ''): 
   const params = new URLSearchParams();
   for (const term of terms) for (const spelling of new Set([term.text, ...term.variants])) params.append('highlight', spelling);
   const query = params.toString();
-  return `${withBase(path)}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
+  return `${underBase(path)}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
 }
 
 export interface SearchElements {
@@ -89,22 +89,22 @@ function quotedWith(query: string): string {
  * and a link searches the words as typed (handled in place by bindSearchUI; the href
  * works on its own, e.g. in a new tab).
  */
-function correctionNotice(correction: { from: string; to: string }): HTMLElement {
+function correctionNotice(correction: { from: string; to: string }, searchPage: string): HTMLElement {
   return h(
     'span',
     { 'data-search-correction': '', class: 'block' },
     `${quotedWith(correction.to)} 찾은 결과입니다 · `,
-    h('a', { href: searchUrl(correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' }, `${quotedWith(correction.from)} 찾기`),
+    h('a', { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' }, `${quotedWith(correction.from)} 찾기`),
   );
 }
 
 /** 「이 말을 찾으셨나요?」 with corrected queries, when no single correction was clear. */
-function alternativesList(alternatives: readonly string[]): HTMLElement {
+function alternativesList(alternatives: readonly string[], searchPage: string): HTMLElement {
   return h(
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이 말을 찾으셨나요?'),
-    h('ul', { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...alternatives.map((q) => h('li', {}, h('a', { href: searchUrl(q), 'data-search-query': q }, q)))),
+    h('ul', { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...alternatives.map((q) => h('li', {}, h('a', { href: searchPageLink(searchPage, q), 'data-search-query': q }, q)))),
   );
 }
 
@@ -123,7 +123,7 @@ function suggestionList(suggestions: readonly SuggestionTarget[]): HTMLElement {
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이런 항목을 찾으셨나요?'),
-    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: withBase(s.path) }, s.label)))),
+    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: underBase(s.path) }, s.label)))),
   );
 }
 
@@ -151,7 +151,7 @@ function resultItem(
     'li',
     { 'data-search-result': '', class: 'rounded-md border border-border p-3' },
     h('a', { href: highlightHref(doc.url, terms), class: 'text-lg font-bold' }, ...segmentsToNodes(view.title)),
-    h('p', { class: 'text-sm text-muted' }, doc.kind === 'glossary' ? '용어집' : doc.sectionTitle),
+    h('p', { class: 'text-sm text-muted' }, doc.sectionTitle),
     h('p', { class: 'mt-1' }, ...segmentsToNodes(view.excerpt)),
     subResults,
   );
@@ -166,6 +166,8 @@ export interface BindOptions {
 export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   const engine = getEngine();
   const { form, input, section, tag, filters, status, results, more } = elements;
+  /** The search page, from the form's own action, so links to it follow the site's base path. */
+  const searchPage = form.getAttribute('action') ?? location.pathname;
   let sequence = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let shownIds: string[] = [];
@@ -227,7 +229,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
       case 'unknown':
         filters.hidden = true;
         status.replaceChildren(`‘${outcome.words.join('’, ‘')}’에 해당하는 내용이 사이트에 없습니다.${droppedNote(outcome.dropped)}`);
-        if (outcome.alternatives.length) results.append(h('li', { class: 'list-none' }, alternativesList(outcome.alternatives)));
+        if (outcome.alternatives.length) results.append(h('li', { class: 'list-none' }, alternativesList(outcome.alternatives, searchPage)));
         results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
         return;
       case 'results': {
@@ -243,7 +245,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
         if (outcome.dropped.length) notes.push(droppedNote(outcome.dropped).trim());
         status.textContent = (outcome.total > 0 ? `검색 결과 ${outcome.total}건` : '검색 결과가 없습니다.') + (notes.length ? ` ${notes.join(' ')}` : '');
         // A correction is said first, in the same live region, so it is announced with the results.
-        if (outcome.correction) status.prepend(correctionNotice(outcome.correction));
+        if (outcome.correction) status.prepend(correctionNotice(outcome.correction, searchPage));
         if (outcome.total === 0) {
           results.append(h('li', { class: 'list-none' }, suggestionList(outcome.suggestions)));
           return;
@@ -262,8 +264,8 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
       const url = new URL(location.href);
       if (query.trim()) url.searchParams.set('q', query.trim());
       else url.searchParams.delete('q');
-      if (asTyped) url.searchParams.set(SEARCH_CORRECTION_PARAM, '0');
-      else url.searchParams.delete(SEARCH_CORRECTION_PARAM);
+      if (asTyped) url.searchParams.set(AS_TYPED_PARAM, '0');
+      else url.searchParams.delete(AS_TYPED_PARAM);
       history.replaceState(history.state, '', url);
     }
     setBusy(true);

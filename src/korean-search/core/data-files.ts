@@ -6,6 +6,7 @@
 import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { SearchPage } from '../indexer/extract-page';
+import type { SuggestionTarget } from '../options';
 import type { TypoManifest } from './typo/lookup-files';
 
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
@@ -37,8 +38,8 @@ export interface SearchManifest {
   synonyms: SynonymGroup[];
   sections: { slug: string; title: string }[];
   tags: string[];
-  /** No-results suggestions: glossary terms and sections. */
-  suggestions: { label: string; path: string; alsoKnownAs?: string[] }[];
+  /** No-results suggestions: the synonym groups with a page, then the site's own. */
+  suggestions: SuggestionTarget[];
 }
 
 

@@ -1,18 +1,12 @@
 /**
- * Suggestions shown when a search finds nothing: glossary terms and sections
- * that look like the query (shared syllable pairs or letters), so the reader
+ * Suggestions shown when a search finds nothing: the site's synonym groups and
+ * the suggestions it passes in (sections, say) that look like the query (shared syllable pairs or letters), so the reader
  * has somewhere to go instead of a dead end.
  */
+import type { SuggestionTarget } from '../options';
 import { normalizeChars } from './analyzer';
 
-export interface SuggestionTarget {
-  /** Visible label. */
-  label: string;
-  /** The route path it links to (without the base path; the UI adds it). */
-  path: string;
-  /** Other spellings that should also attract the query (full form, aliases). */
-  alsoKnownAs?: readonly string[];
-}
+export type { SuggestionTarget };
 
 /** Character bigrams of the letters and digits of a text (single characters for one-letter text). */
 function grams(text: string): Set<string> {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { SEARCH_DATA_DIR, type SearchManifest } from '../core/data-files';
-import { stripBase } from '../../lib/urls';
+import { routeUnderBase } from '../core/site-paths';
 import { contentDigest } from '../indexer/content-digest';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 
@@ -46,7 +46,7 @@ export function devSearchMiddleware(options: DevSearchOptions) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     let path: string | null;
     try {
-      path = stripBase(decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname), options.base);
+      path = routeUnderBase(decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname), options.base);
     } catch {
       return next();
     }

@@ -3,7 +3,7 @@
  * integration after `astro build`, in a process of its own: see indexer-process.ts):
  *
  * 1. reads every <outDir>/**\/index.html and keeps the pages whose <article>
- *    carries data-search-page (policy and glossary pages);
+ *    carries data-search-page (the pages the site marks for search);
  * 2. gathers the words of every page (the known words, see KoreanAnalyzerOptions),
  *    then analyses each page with the Korean analyzer and gives Pagefind the encoded
  *    tokens as the record content (<outDir>/pagefind/);
@@ -15,31 +15,21 @@
  * site under any base; the browser adds the base when it renders a link.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { SECTIONS } from '../../data/sections';
-import { TAGS } from '../../data/tags';
 import { createKoreanAnalyzer, type SynonymGroup } from '../core/analyzer';
 import { SEARCH_DATA_DIR, buildSearchRecord, pageBlocks, type SearchManifest } from '../core/data-files';
 import { extractSearchPage, urlOfBuiltFile, type SearchPage } from './extract-page';
 import { chooseShardCount, serializeShard, shardVocabulary } from '../core/vocabulary';
 import { TYPO_DIR, TypoLookupBuilder } from '../core/typo/lookup-files';
-import { glossaryPath, sectionPath } from '../../lib/urls';
-import type { SynonymsFile } from '../../pages/search/synonyms.json';
+import { parseJson, synonymsFileSchema, type IndexJob, type SynonymsFile } from '../options';
 import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
 import { INDEX_CHUNK_SIZE_ENV, indexChunkSize, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../core/pagefind-adapter';
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
-
-export interface SearchIndexOptions {
-  /** The built site (Astro's outDir). */
-  distDir: string;
-  /** Digest of the content the site was built from; the dev server compares it to tell a stale index. */
-  contentDigest: string;
-}
 
 export interface SearchIndexSummary {
   pageCount: number;
@@ -48,12 +38,31 @@ export interface SearchIndexSummary {
   seconds: number;
 }
 
-export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOptions): Promise<SearchIndexSummary> {
+/** The site's synonyms file in the built site; no groups when the site names none. */
+function readSynonyms(distDir: string, file: string | undefined): SynonymsFile['groups'] {
+  if (!file) return [];
+  const path = join(distDir, file);
+  if (!existsSync(path)) throw new Error(`동의어 파일 ${file}이 빌드 결과(${path})에 없습니다.`);
+  return parseJson(synonymsFileSchema, readFileSync(path, 'utf8'), path).groups;
+}
+
+/** Values listed in `order` first, in that order, then the rest in Korean alphabetical order. */
+function ordered<T>(values: ReadonlyMap<string, T>, order: readonly string[]): T[] {
+  const rank = new Map(order.map((value, i) => [value, i]));
+  return [...values.keys()]
+    .sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b, 'ko'))
+    .flatMap((key) => {
+      const value = values.get(key);
+      return value === undefined ? [] : [value];
+    });
+}
+
+export async function buildSearchIndex({ outDir: distDir, contentDigest, options }: IndexJob): Promise<SearchIndexSummary> {
   const started = Date.now();
   const pagefindDir = join(distDir, 'pagefind');
   const dataDir = join(distDir, SEARCH_DATA_DIR);
-  const synonymsFile = JSON.parse(readFileSync(join(distDir, 'search', 'synonyms.json'), 'utf8')) as SynonymsFile;
-  const synonyms: SynonymGroup[] = synonymsFile.groups.map((g) => ({ id: g.id, members: g.members }));
+  const synonymGroups = readSynonyms(distDir, options.synonymsFile);
+  const synonyms: SynonymGroup[] = synonymGroups.map((g) => ({ id: g.id, members: g.members }));
   /** Splits page text into words; the analyzer that indexes is made once every page's words are known. */
   const wordReader = createKoreanAnalyzer();
 
@@ -78,7 +87,9 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
   const pendingDocs = new Map<string, string>();
   /** Digest of every shown text, for the build id. */
   const docDigest = createHash('sha256');
-  const usedTags = new Set<string>();
+  /** Filter values the pages name: section slug → its title, and tags. */
+  const sections = new Map<string, { slug: string; title: string }>();
+  const tags = new Map<string, string>();
   /** The typo lookup (syllable neighbours, Latin runs by length), from the page texts. */
   const typo = new TypoLookupBuilder();
   /** Every page's words (wordStems) as strings of syllables. */
@@ -94,7 +105,8 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
     const pending = join(dataDir, 'doc', `pending-${pendingDocs.size}.gz`);
     writeFileSync(pending, gzip(json));
     pendingDocs.set(page.url, pending);
-    for (const tag of page.tags) usedTags.add(tag);
+    if (page.section && !sections.has(page.section)) sections.set(page.section, { slug: page.section, title: page.sectionTitle || page.section });
+    for (const tag of page.tags) tags.set(tag, tag);
   }
   const analyzer = createKoreanAnalyzer({ synonyms, knownWords: [...knownWords].map((w) => [...w]) });
   knownWords.clear();
@@ -157,11 +169,11 @@ export async function buildSearchIndex({ distDir, contentDigest }: SearchIndexOp
     vocabularySize: vocabulary.size,
     typo: typoLookup.manifest,
     synonyms,
-    sections: [...SECTIONS.map((s) => ({ slug: s.slug, title: s.title })), { slug: 'glossary', title: '용어집' }],
-    tags: Object.values(TAGS).filter((label) => usedTags.has(label)),
+    sections: ordered(sections, options.filterOrder.sections),
+    tags: ordered(tags, options.filterOrder.tags),
     suggestions: [
-      ...synonymsFile.groups.map((g) => ({ label: g.term, path: glossaryPath(g.id), alsoKnownAs: g.members.filter((m) => m !== g.term) })),
-      ...SECTIONS.map((s) => ({ label: s.title, path: sectionPath(s.slug), alsoKnownAs: [s.short] })),
+      ...synonymGroups.flatMap((g) => (g.path ? [{ label: g.term, path: g.path, alsoKnownAs: g.members.filter((m) => m !== g.term) }] : [])),
+      ...options.suggestions,
     ],
   };
   writeFileSync(join(dataDir, 'manifest.json'), JSON.stringify(manifest));

@@ -11,7 +11,8 @@ import type { DocSection } from '../core/highlight';
 export interface SearchPage {
   /** The route path of the page (without the base path: the index is the same under any base). */
   url: string;
-  kind: 'policy' | 'glossary';
+  /** The page's kind as the site names it (data-search-kind; "page" when it names none), a filter. */
+  kind: string;
   section: string;
   sectionTitle: string;
   tags: string[];
@@ -51,7 +52,7 @@ function textOf(node: ElementContent | RootContent): string {
 export function extractSearchPage(html: string, url: string): SearchPage | null {
   const article = findArticle(fromHtml(html));
   if (!article) return null;
-  const kind = attr(article, 'dataSearchKind') === 'glossary' ? 'glossary' : 'policy';
+  const kind = attr(article, 'dataSearchKind') || 'page';
   let title = '';
   const sections: DocSection[] = [{ anchor: '', heading: '', text: '' }];
   let paragraph = '';

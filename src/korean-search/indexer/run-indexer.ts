@@ -1,37 +1,38 @@
 /**
  * One run of the indexer over a built site, in a Node process of its own
- * (indexer-process.ts): Pagefind's writer is the memory peak of a large build, and the
- * V8 heap cap given to Astro must not apply to it.
+ * (indexer-process.ts): Pagefind's writer is the memory peak of a large build, and
+ * the V8 heap cap given to Astro must not apply to it.
  *
- * Who starts it: the integration, at the end of a plain `astro build`; or, when
- * `npm run build` asks for it through JOB_FILE_ENV, scripts/build.ts once Astro has
- * exited. Astro keeps about 2.5 GB resident after building 10,000 pages (measured
- * at astro:build:done: 572 MB of it JS heap), and Pagefind's writer needs about
- * 3.1 GB more, so only the second way keeps a 10,000-page build under 4 GB.
+ * Who starts it: the integration, at the end of a plain `astro build`; or, when the
+ * site's build script asks for it through JOB_FILE_ENV, that script once Astro has
+ * exited (runDeferredIndex). Astro keeps most of its memory until it exits, and
+ * Pagefind's writer needs more on top, so only the second way keeps the largest
+ * builds within a few GB (docs/benchmarks.md).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { indexJobSchema, parseJson, type IndexJob } from '../options';
 import type { SearchIndexSummary } from './build-index';
 
-export interface IndexJob {
-  /** The built site. */
-  outDir: string;
-  /** contentDigest() of the content it was built from. */
-  contentDigest: string;
-}
+export type { IndexJob };
 
 /** When set, the integration writes its IndexJob to this file instead of indexing. */
 export const JOB_FILE_ENV = 'KOREAN_SEARCH_JOB_FILE';
 
+/** The line a build log shows for one index. */
 export function describeSummary(summary: SearchIndexSummary): string {
   return `${summary.pageCount}쪽 색인, 토큰 ${summary.tokenCount}개, 어휘 조각 ${summary.shardCount}개 (${summary.seconds.toFixed(1)}초)`;
 }
 
-/** Runs indexer-process.ts for `job` from the project root `root`; its errors go to this process's stderr. */
-export function runIndexJob(root: string, job: IndexJob): Promise<SearchIndexSummary> {
-  const cli = join(root, 'src/korean-search/indexer/indexer-process.ts');
+/** The summary line the indexer process prints last. */
+export const summaryLine = (summary: SearchIndexSummary) => JSON.stringify({ searchIndex: summary });
+
+/** Runs indexer-process.ts for `job` (from `cwd`, the site's root); its errors go to this process's stderr. */
+export function runIndexJob(cwd: string, job: IndexJob): Promise<SearchIndexSummary> {
+  const cli = fileURLToPath(new URL('./indexer-process.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, job.outDir, job.contentDigest], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, JSON.stringify(job)], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
@@ -39,10 +40,20 @@ export function runIndexJob(root: string, job: IndexJob): Promise<SearchIndexSum
       const line = output.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`검색 색인을 만들지 못했습니다 (종료 코드 ${code}).`));
       try {
-        resolve((JSON.parse(line) as { searchIndex: SearchIndexSummary }).searchIndex);
+        const { searchIndex } = JSON.parse(line) as { searchIndex: SearchIndexSummary };
+        resolve(searchIndex);
       } catch {
         reject(new Error(`색인기의 출력을 읽을 수 없습니다: ${line.slice(0, 200)}`));
       }
     });
   });
+}
+
+/**
+ * The index a build script asked for with JOB_FILE_ENV = `jobFile`, once Astro has
+ * exited: reads the job the integration left and runs it.
+ */
+export function runDeferredIndex(cwd: string, jobFile: string): Promise<SearchIndexSummary> {
+  if (!existsSync(jobFile)) throw new Error('Astro 빌드가 검색 색인 작업을 남기지 않았습니다: astro.config의 koreanSearch 통합을 확인하세요.');
+  return runIndexJob(cwd, parseJson(indexJobSchema, readFileSync(jobFile, 'utf8'), jobFile));
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { SearchEngine, type PagefindSearcher } from '../client/engine';
 import { createPagefindRunner } from '../client/pagefind-module';
 import { SEARCH_DATA_DIR } from '../core/data-files';
-import { startBenchServer, type BenchServer } from './static-server';
+import { startStaticServer, type StaticServer } from './static-server';
 
 /**
  * `wrapPagefind` lets a test stand between the engine and Pagefind (to hold an answer back, say).
@@ -20,11 +20,11 @@ export async function startNodeSearch(
   engine: SearchEngine;
   /** Another engine on the same server and Pagefind, with empty caches (no result text loaded yet). */
   newEngine(): SearchEngine;
-  traffic: BenchServer['traffic'];
+  traffic: StaticServer['traffic'];
   resetTraffic(): void;
   close(): Promise<void>;
 }> {
-  const server = await startBenchServer(dist);
+  const server = await startStaticServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
   const run = createPagefindRunner(`${server.url}/pagefind/`, () => import(pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href));
   let nextId = 0;

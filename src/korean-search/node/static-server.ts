@@ -26,7 +26,7 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.wasm']);
 
-export interface BenchServer {
+export interface StaticServer {
   url: string;
   /** Bytes sent (status line, headers and body as encoded) and responses since the last reset. */
   traffic(): { bytes: number; requests: number; paths: string[] };
@@ -34,7 +34,7 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function startBenchServer(dir: string): Promise<BenchServer> {
+export async function startStaticServer(dir: string): Promise<StaticServer> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}에 빌드된 사이트가 없습니다`);
   const cache = new Map<string, Buffer>();

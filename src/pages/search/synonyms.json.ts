@@ -1,5 +1,6 @@
 /**
- * Glossary synonym groups for the search index builder and the browser:
+ * Glossary synonym groups for the Korean search (its `synonymsFile` option in
+ * astro.config.mjs), each with the term's page as a no-results suggestion:
  * each group is [term, fullForm, ...aliases, ...english] of one glossary entry,
  * which search treats as the same word (AI = 인공지능, 예타 = 예비타당성조사,
  * National Bio Committee = 국가바이오위원회; a name of several English words
@@ -7,11 +8,9 @@
  */
 import type { APIRoute } from 'astro';
 import type { z } from 'astro/zod';
+import type { SynonymsFile } from '../../korean-search/index';
+import { glossaryPath } from '../../lib/urls';
 import type { glossarySchema } from '../../schemas/policy';
-
-export interface SynonymsFile {
-  groups: { id: string; term: string; members: string[] }[];
-}
 
 type GlossaryData = Pick<z.output<typeof glossarySchema>, 'term' | 'fullForm' | 'aliases' | 'english'>;
 
@@ -20,6 +19,7 @@ export function glossarySynonymGroup(id: string, data: GlossaryData): SynonymsFi
   return {
     id,
     term: data.term,
+    path: glossaryPath(id),
     members: [...new Set([data.term, data.fullForm, ...data.aliases, ...data.english].filter((s): s is string => Boolean(s && s.trim())))],
   };
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer, describeToken, termWordToken } from '../../src/korean-search/core/analyzer';
-import { encodeToken } from '../../src/korean-search/core/pagefind-adapter';
-import { cleanQuery, coverTerm, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, searchTokens, termsWithUnknownTokens, typedWords, unitKey, wordTokens } from '../../src/korean-search/core/query';
-import { suggest } from '../../src/korean-search/core/suggest';
+import { createKoreanAnalyzer, describeToken, termWordToken } from '../core/analyzer';
+import { encodeToken } from '../core/pagefind-adapter';
+import { cleanQuery, coverTerm, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, searchTokens, termsWithUnknownTokens, typedWords, unitKey, wordTokens } from '../core/query';
+import { suggest } from '../core/suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
 /** An analyser without synonyms, and the plan it makes of a query that has something to search. */

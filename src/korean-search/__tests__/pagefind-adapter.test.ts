@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SMALL_SITE_PAGES, indexChunkSize } from '../../src/korean-search/core/pagefind-adapter';
+import { SMALL_SITE_PAGES, indexChunkSize } from '../core/pagefind-adapter';
 
 describe('indexChunkSize', () => {
   it('halves the chunks of a small site and keeps 5,000 postings above it', () => {

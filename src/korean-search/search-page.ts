@@ -3,8 +3,8 @@
  * only when the reader first asks for search (page-search.ts); the /search/ page
  * imports it at once and mounts on its own markup.
  */
-import { searchesAsTyped } from '../../lib/urls';
-import { bindSearchUI, findSearchElements } from './search-ui';
+import { searchesAsTyped } from './core/site-paths';
+import { bindSearchUI, findSearchElements } from './client/search-ui';
 
 let dialog: HTMLDialogElement | null = null;
 let returnFocusTo: HTMLElement | null = null;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { encodeToken } from '../../src/korean-search/core/pagefind-adapter';
-import { MAX_TOKEN_REPEATS, buildSearchRecord } from '../../src/korean-search/core/data-files';
-import { extractSearchPage, urlOfBuiltFile } from '../../src/korean-search/indexer/extract-page';
+import { createKoreanAnalyzer } from '../core/analyzer';
+import { encodeToken } from '../core/pagefind-adapter';
+import { MAX_TOKEN_REPEATS, buildSearchRecord } from '../core/data-files';
+import { extractSearchPage, urlOfBuiltFile } from '../indexer/extract-page';
 
 const html = `<!doctype html><html lang="ko"><body><header><a href="/">사이트</a></header><main>
 <article data-search-page data-search-kind="policy" data-search-section="ai-g3" data-search-section-title="AI 글로벌 3대 강국 도약" data-search-tags="AI·인공지능,AI 인프라">

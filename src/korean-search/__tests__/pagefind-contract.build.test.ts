@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFragments } from '../../src/korean-search/indexer/pagefind-files';
-import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../../src/korean-search/core/pagefind-adapter';
-import { startBenchServer, type BenchServer } from '../../src/korean-search/node/static-server';
-import { launchBrowser } from '../e2e/browser';
-import { REPO_ROOT } from '../helpers/astro-build';
+import { readFragments } from '../indexer/pagefind-files';
+import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../core/pagefind-adapter';
+import { startStaticServer, type StaticServer } from '../node/static-server';
+import { launchBrowser } from '../../../tests/e2e/browser';
+import { REPO_ROOT } from '../../../tests/helpers/astro-build';
 
 /** Three pages whose tokens share prefixes: 컴퓨 is a prefix of 컴퓨터 before encoding. */
 const PAGES = [
@@ -24,7 +24,7 @@ const PAGES = [
 
 const dir = mkdtempSync(join(tmpdir(), 'pagefind-contract-'));
 const bundle = join(dir, 'pagefind');
-let server: BenchServer;
+let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -43,7 +43,7 @@ beforeAll(async () => {
     `self.onmessage = async (e) => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ basePath: '/pagefind/' }); await pf.init();
       const r = await pf.search(e.data); self.postMessage({ ids: r.results.map((x) => x.id), hasWindow: typeof window !== 'undefined' }); };`,
   );
-  server = await startBenchServer(dir);
+  server = await startStaticServer(dir);
   browser = await launchBrowser();
 }, 120_000);
 

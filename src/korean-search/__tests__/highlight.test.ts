@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { findMatchRanges, flattenText, makeExcerpt, mergeRanges, presentResult, segmentText } from '../../src/korean-search/core/highlight';
+import { createKoreanAnalyzer } from '../core/analyzer';
+import { findMatchRanges, flattenText, makeExcerpt, mergeRanges, presentResult, segmentText } from '../core/highlight';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });
 const terms = (query: string) => analyzer.analyzeQuery(query).terms;

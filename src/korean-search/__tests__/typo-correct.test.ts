@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer } from '../../src/korean-search/core/analyzer';
-import { encodeToken } from '../../src/korean-search/core/pagefind-adapter';
-import { planQuery } from '../../src/korean-search/core/query';
-import { TYPO_RULES, chooseCorrection, correctQuery, editDistance, jamoDistance, lookupNeeds, wordCorrections, type TypoLookup } from '../../src/korean-search/core/typo/correct';
-import { TypoLookupBuilder, parseRuns, parseSyllableShard, runFile, syllableShardOf, type SyllableNeighbours } from '../../src/korean-search/core/typo/lookup-files';
+import { createKoreanAnalyzer } from '../core/analyzer';
+import { encodeToken } from '../core/pagefind-adapter';
+import { planQuery } from '../core/query';
+import { TYPO_RULES, chooseCorrection, correctQuery, editDistance, jamoDistance, lookupNeeds, wordCorrections, type TypoLookup } from '../core/typo/correct';
+import { TypoLookupBuilder, parseRuns, parseSyllableShard, runFile, syllableShardOf, type SyllableNeighbours } from '../core/typo/lookup-files';
 
 const PAGES = [
   '인공지능 기본법 시행',

@@ -38,4 +38,4 @@ document.addEventListener('keydown', (event) => {
   openSearch();
 });
 
-if (new URLSearchParams(location.search).has('highlight')) void import('./landing-highlight');
+if (new URLSearchParams(location.search).has('highlight')) void import('./client/landing-highlight');

@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentDigest } from '../../src/korean-search/indexer/content-digest';
-import { devSearchStatus } from '../../src/korean-search/dev/dev-server';
+import { contentDigest } from '../indexer/content-digest';
+import { devSearchStatus } from '../dev/dev-server';
 
 describe('the dev server tells a missing, stale or current index', () => {
   const root = mkdtempSync(join(tmpdir(), 'dev-search-'));

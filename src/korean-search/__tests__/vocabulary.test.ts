@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseShardCount, parseShard, serializeShard, shardOf, shardVocabulary, unknownTokens } from '../../src/korean-search/core/vocabulary';
+import { chooseShardCount, parseShard, serializeShard, shardOf, shardVocabulary, unknownTokens } from '../core/vocabulary';
 
 describe('vocabulary shards', () => {
   it('every token lands in the shard shardOf names, exactly once', () => {
