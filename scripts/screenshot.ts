@@ -1,5 +1,5 @@
 /** Full-page screenshot of a built page: node --import tsx scripts/screenshot.ts <dist> <path> <out.png> [width] [dark] */
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { launchBrowser } from './lib/chromium.ts';
 import { startServer } from '../tests/e2e/server.ts';
 const [dir, path, out, width, scheme] = process.argv.slice(2);
 const server = await startServer(dir);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeSearch } from '../../src/korean-search/node';
-import { pageTexts, passRank, readQueries } from '../../scripts/lib/search-harness';
+import { pageTexts, passRank, readQueries } from '../../scripts/lib/search-judge';
 import { createKoreanAnalyzer } from '../../src/korean-search/node';
 import { holdsPhrase } from '../../src/korean-search/node';
 import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
@@ -48,7 +48,7 @@ describe('the development query set', () => {
       const ids = outcome.kind === 'results' ? outcome.ids.slice(0, 1) : [];
       const urls = await Promise.all(ids.map(async (id) => (await search.engine.loadDoc(id)).url));
       const total = outcome.kind === 'results' ? outcome.ids.length : 0;
-      if (query.expect === null ? total > 0 : passRank({ query, total, urls, ms: 0, bytes: 0 }, texts) !== 1) {
+      if (query.expect === null ? total > 0 : passRank({ query, urls }, texts) !== 1) {
         misses.push(`${query.id} 「${query.query}」 → ${outcome.kind} ${urls.join(' ')}`);
       }
     }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/astro-build';
 import { assertBuilt } from '../helpers/built-site';
 import { freePort } from '../helpers/nginx';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../../scripts/lib/chromium';
 
 let dev: ChildProcess;
 let url: string;

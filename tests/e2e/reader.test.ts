@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchCspViolations } from './browser';
+import { launchBrowser, watchCspViolations } from '../../scripts/lib/chromium';
 import { startServer, type RunningServer } from './server';
 import { REPO_ROOT } from '../helpers/astro-build';
 import { DIST, assertBuilt } from '../helpers/built-site';

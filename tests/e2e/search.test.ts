@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchCspViolations } from './browser';
-import { isSearchUiScript } from '../../scripts/bench-pages';
+import { launchBrowser, watchCspViolations } from '../../scripts/lib/chromium';
+import { isSearchUiScript } from '../../scripts/lib/page-scripts';
 import { startServer, type RunningServer } from './server';
 import { DIST, at } from '../helpers/built-site';
 import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/korean-search/node';

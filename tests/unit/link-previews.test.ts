@@ -13,8 +13,7 @@ import { cardAttributes, type LinkCard } from '../../src/lib/link-card';
 import { ogImagePath } from '../../src/lib/urls';
 import { readBuiltCards, readCard } from '../../src/integrations/link-previews/built-cards';
 import { cardCacheKey, previewCacheDir } from '../../src/integrations/link-previews/cache';
-import { describePreviewSummary, runPreviewJob } from '../../src/integrations/link-previews/job';
-import { previewStepFromLog } from '../../scripts/lib/preview-bench';
+import { runPreviewJob } from '../../src/integrations/link-previews/job';
 import { encodeIndexedPng, readPngSize } from '../../src/integrations/link-previews/png';
 import { missingCharacters, readCoverageFile } from '../../src/integrations/link-previews/font-coverage';
 import { cardFontFiles } from '../../src/integrations/link-previews/fonts';
@@ -178,11 +177,4 @@ describe('the drawer and its cache', () => {
     write(site);
     await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-3'), maxBytes: 1000 })).rejects.toThrow(/\((\/|\/ai-g3\/ai-basic-act\/)\): 이미지가 [\d.]+ KB로 한도 1 KB를 넘습니다/);
   }, 60_000);
-});
-
-describe('the log line', () => {
-  it('is what bench:scale reads the step back from', () => {
-    const line = describePreviewSummary({ pages: 10077, drawn: 10000, reused: 77, largestBytes: 19_558, totalBytes: 1, workers: 2, seconds: 69.64, cpuSeconds: 130.27, peakRssBytes: 548 * 1024 * 1024 });
-    expect(previewStepFromLog(`…\n[link-previews] ${line}\n`, true)).toEqual({ pages: 10077, drawn: 10000, reused: 77, largestKb: 19.1, workers: 2, seconds: 69.6, cpuSeconds: 130.3, peakMb: 548, cold: true });
-  });
 });

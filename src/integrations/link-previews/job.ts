@@ -15,7 +15,7 @@ export const PREVIEW_JOB_FILE_ENV = 'LINK_PREVIEW_JOB_FILE';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-/** The log line; bench-scale.ts reads the seconds and memory back from it. */
+/** The log line; bench/scale.ts reads the seconds and memory back from it. */
 export function describePreviewSummary(s: PreviewSummary): string {
   return `미리보기 이미지 ${s.pages}장: 새로 그림 ${s.drawn}, 캐시에서 ${s.reused}, 가장 큰 것 ${(s.largestBytes / 1024).toFixed(1)} KB, 작업 스레드 ${s.workers}개 (${s.seconds.toFixed(1)}초, CPU ${s.cpuSeconds.toFixed(1)}초, 최대 메모리 ${mb(s.peakRssBytes)})`;
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFragments } from '../indexer/pagefind-files';
 import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../core/pagefind-adapter';
 import { startStaticServer, type StaticServer } from '../node/static-server';
-import { launchBrowser } from '../../../tests/e2e/browser';
+import { launchBrowser } from '../../../scripts/lib/chromium';
 import { REPO_ROOT } from '../../../tests/helpers/astro-build';
 
 /** Three pages whose tokens share prefixes: 컴퓨 is a prefix of 컴퓨터 before encoding. */

@@ -7,24 +7,22 @@
  */
 import { startStaticServer } from '../src/korean-search/node';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/e2e/browser';
+import { launchBrowser } from '../scripts/lib/chromium';
 import {
   buildStockIndex,
   hasBuiltSite,
   oursEngine,
-  pageTexts,
-  passRank,
-  readQueries,
   runQueries,
   stockEngine,
   summarize,
   type Summary,
-} from './lib/search-harness';
+} from './harness/search-harness';
+import { pageTexts, passRank, readQueries } from '../scripts/lib/search-judge';
 
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
-    queries: { type: 'string', default: 'data/search-eval/queries.dev.json,scripts/queries.extra.json' },
+    queries: { type: 'string', default: 'data/search-eval/queries.dev.json,bench/queries.extra.json' },
     verbose: { type: 'boolean', default: false },
   },
 });

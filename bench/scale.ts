@@ -15,10 +15,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeScaleContent } from './generate-scale-content';
+import { writeScaleContent } from '../scripts/generate-scale-content';
 import { startStaticServer } from '../src/korean-search/node';
-import { runMeasured, type ProcessMeasure } from './lib/measure-process';
-import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type PreviewStep } from './lib/preview-bench';
+import { runMeasured, type ProcessMeasure } from './harness/measure-process';
+import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type PreviewStep } from './harness/preview-bench';
 import {
   BENCH_NEGATIVE_QUERIES,
   BENCH_QUERIES,
@@ -34,10 +34,10 @@ import {
   summarize,
   type EngineSummary,
   type QueryMeasure,
-} from './lib/search-bench';
-import { STOCK_DIR } from './lib/search-harness';
+} from './harness/search-bench';
+import { STOCK_DIR } from './harness/search-harness';
 import { SEARCH_DATA_DIR } from '../src/korean-search/node';
-import { launchCdpBrowser } from './lib/cdp-browser';
+import { launchCdpBrowser } from './harness/cdp-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -165,7 +165,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     previews = previewStepFromLog(readFileSync(buildLog, 'utf8'), !keepImageCache);
     log(`[${pages}] npm run build ${build.seconds.toFixed(1)}초 (검색 색인 ${indexerSeconds.toFixed(1)}초, 미리보기 이미지 ${previews?.seconds.toFixed(1) ?? '—'}초·최대 ${previews?.peakMb ?? '—'} MB), 프로세스 트리 최대 ${mb(build.treePeakBytes)}`);
     if (withStock) {
-      stockIndexer = await runMeasured(NODE, ['--import', 'tsx', 'scripts/lib/stock-pagefind-index.ts', distDir], { env, cwd: ROOT, logFile: join(work, 'stock.log') });
+      stockIndexer = await runMeasured(NODE, ['--import', 'tsx', 'bench/harness/stock-pagefind-index.ts', distDir], { env, cwd: ROOT, logFile: join(work, 'stock.log') });
       must('기본 Pagefind 색인', stockIndexer, join(work, 'stock.log'));
       log(`[${pages}] 기본 Pagefind 색인 ${stockIndexer.seconds.toFixed(1)}초`);
     }

@@ -17,7 +17,7 @@ import { TYPO_RULES, type TypoRules } from '../src/korean-search/node';
 import { SEARCH_DATA_DIR } from '../src/korean-search/node';
 import { TYPO_DIR } from '../src/korean-search/node';
 import { startNodeSearch } from '../src/korean-search/node';
-import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from './lib/typo-eval';
+import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from '../scripts/lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const dist = values.dist!;

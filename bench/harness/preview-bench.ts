@@ -1,5 +1,5 @@
 /**
- * The link-preview step in the scale benchmark (bench-scale.ts): where its cache
+ * The link-preview step in the scale benchmark (bench/scale.ts): where its cache
  * lives for a benchmark build, its time and memory read back from the build log, and
  * the table rows and target lines it adds.
  */

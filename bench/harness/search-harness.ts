@@ -6,33 +6,20 @@
  *   Web Worker, whose requests a page-level DevTools session does not see);
  * - a stock Pagefind index over the same pages, for comparison;
  * - drivers for our /search/ page and for stock Pagefind's JS API;
- * - the pass rule of the evaluation and the summary figures.
+ * - the summary figures (the pass rule is scripts/lib/search-judge.ts, shared with
+ *   the ranking test).
  */
 import type { StaticServer } from '../../src/korean-search/node';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
-import { normalizeForMatch } from '../../src/lib/key-phrases';
+import { passRank, type EvalQuery } from '../../scripts/lib/search-judge';
 import { RESULTS_PAGE_SIZE } from '../../src/korean-search/node';
 import { urlOfBuiltFile } from '../../src/korean-search/node';
 import { listBuiltPages } from '../../src/korean-search/node';
 
 export const STOCK_DIR = '_stock-pagefind';
-
-export interface EvalQuery {
-  id: string;
-  kind: string;
-  query: string;
-  /** Text a passing result page must contain; null for a negative query. */
-  expect: string | null;
-}
-
-export function readQueries(file: string): EvalQuery[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] }).queries;
-}
 
 /** Built pages that search indexes (their article carries data-search-page). */
 export function searchablePages(distDir: string): { file: string; url: string; html: string }[] {
@@ -59,26 +46,6 @@ export async function buildStockIndex(distDir: string): Promise<number> {
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await pagefind.close();
   return pages.length;
-}
-
-function visibleText(node: Root | RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') {
-    const el = node as Element;
-    if (['script', 'style', 'template', 'noscript'].includes(el.tagName) || el.properties.hidden !== undefined) return '';
-    return el.children.map(visibleText).join(' ');
-  }
-  if (node.type === 'root') return node.children.map(visibleText).join(' ');
-  return '';
-}
-
-/** Normalized visible text of every built page, by URL: what `expect` is judged against. */
-export function pageTexts(distDir: string): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const file of listBuiltPages(distDir)) {
-    texts.set(urlOfBuiltFile(relative(distDir, file)), normalizeForMatch(visibleText(fromHtml(readFileSync(file, 'utf8')))));
-  }
-  return texts;
 }
 
 export interface QueryRun {
@@ -183,14 +150,6 @@ export async function runQueries(engine: Engine, browser: Browser, server: Stati
   }
   await page.context().close();
   return runs;
-}
-
-/** Rank (1-based) of the first result whose page text contains the expected text, or 0. */
-export function passRank(run: QueryRun, texts: ReadonlyMap<string, string>): number {
-  if (run.query.expect === null) return 0;
-  const wanted = normalizeForMatch(run.query.expect);
-  const at = run.urls.findIndex((url) => texts.get(url)?.includes(wanted));
-  return at + 1;
 }
 
 export interface Summary {

@@ -14,10 +14,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PAGE_SCRIPT_BUDGET, isSearchUiScript } from '../scripts/lib/page-scripts';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../src/korean-search/node';
-import { CHROMIUM_PATH, launchBrowser } from '../tests/e2e/browser';
+import { CHROMIUM_PATH, launchBrowser } from '../scripts/lib/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -31,14 +32,6 @@ export const POLICY_PAGE = '/ai-g3/national-ai-computing-center/';
 const WEIGHT_PAGES = ['/', POLICY_PAGE, '/ai-g3/', '/glossary/', '/search/'];
 const LIGHTHOUSE_PAGES = ['/', POLICY_PAGE, '/search/'];
 const POLICY_BUDGET = 60 * 1024;
-/**
- * Raw bytes of script files a content page may load before search is used: the
- * pre-paint theme script, the page module (search trigger, reader controls,
- * copy-link, share) and Vite's dynamic-import helper. The e2e suite holds every page to it.
- */
-export const PAGE_SCRIPT_BUDGET = 7_000;
-/** The search UI and its worker: loaded only when search is used. */
-export const isSearchUiScript = (url: string) => /\/_astro\/(main|pagefind-worker|search-highlight)[.-][\w-]+\.js$/.test(new URL(url, 'http://x').pathname);
 
 type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
 interface Sizes {

@@ -1,10 +1,10 @@
 /**
  * Builds the STOCK Pagefind index the scale benchmark compares against, as its
  * own process so its time and memory can be measured: the search engineer's
- * buildStockIndex (scripts/lib/search-harness.ts) over the same pages and the
+ * buildStockIndex (bench/harness/search-harness.ts) over the same pages and the
  * same part of them, into <dist>/_stock-pagefind/.
  *
- * Usage: node --import tsx scripts/lib/stock-pagefind-index.ts <distDir>
+ * Usage: node --import tsx bench/harness/stock-pagefind-index.ts <distDir>
  */
 import { buildStockIndex } from './search-harness';
 

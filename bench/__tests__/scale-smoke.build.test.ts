@@ -6,10 +6,10 @@
  * (a returned page missing one) and any result for a negative query.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScale, type ScaleRun } from '../../scripts/bench-scale';
-import { REPO_ROOT } from '../helpers/astro-build';
+import { runScale, type ScaleRun } from '../scale';
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 describe('scale benchmark smoke run (200 pages)', () => {
   // Inside the repo (.tmp/ is git-ignored): Astro keeps prerender chunks next to an outDir in the working tree.

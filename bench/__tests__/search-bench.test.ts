@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianOfRounds, type QueryMeasure } from '../../scripts/lib/search-bench';
+import { medianOfRounds, type QueryMeasure } from '../harness/search-bench';
 
 const measure = (query: string, ms: number, extra: Partial<QueryMeasure> = {}): QueryMeasure => ({ query, ms, bytes: 100, requests: 2, paths: [], ids: ['a'], ...extra });
 
