@@ -3,8 +3,9 @@
  * page's card into the data-card-* attributes of its og:image <meta>, so the text
  * drawn is the text the page was built with and nothing restates it.
  */
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
 import { CARD_ATTRIBUTES, type LinkCard } from '../../lib/link-card';
@@ -20,18 +21,10 @@ export interface BuiltCard {
 
 /** Every *.html file of a built site, leaving out the folders of generated files. */
 function htmlFiles(outDir: string): string[] {
-  const skip = new Set(['pagefind', SEARCH_DATA_DIR, OG_IMAGE_DIR.replaceAll('/', '')]);
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name) && !entry.name.startsWith('_') && !entry.name.startsWith('.')) walk(path);
-      } else if (entry.name.endsWith('.html')) files.push(path);
-    }
-  };
-  walk(outDir);
-  return files.sort();
+  const ignore = ['pagefind', SEARCH_DATA_DIR, OG_IMAGE_DIR.replaceAll('/', ''), '_*', '.*'].map((folder) => `**/${folder}/**`);
+  return globSync('**/*.html', { cwd: outDir, ignore, dot: true, expandDirectories: false })
+    .map((file) => join(outDir, file))
+    .sort();
 }
 
 /** The start of a file up to </head> (the head is all we read; whole file if it has none). */
