@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { fromHtml } from 'hast-util-from-html';
-import type { Element, Root, RootContent } from 'hast';
+import { select } from 'hast-util-select';
 import { CARD_ATTRIBUTES, type LinkCard } from '../../lib/link-card';
 import { SEARCH_DATA_DIR } from '../../lib/search-data';
 import { urlOfBuiltFile } from '../../lib/search-extract';
@@ -48,19 +48,9 @@ function readHead(file: string): string {
   }
 }
 
-function findMeta(node: Root | Element, property: string): Element | undefined {
-  for (const child of node.children as RootContent[]) {
-    if (child.type !== 'element') continue;
-    if (child.tagName === 'meta' && child.properties.property === property) return child;
-    const found = findMeta(child, property);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The card a page's head declares, or null when it has none (redirect pages). */
 export function readCard(headHtml: string): LinkCard | null {
-  const meta = findMeta(fromHtml(headHtml), 'og:image');
+  const meta = select('meta[property="og:image"]', fromHtml(headHtml));
   if (!meta) return null;
   // hast names data-* attributes in camelCase: data-card-title → dataCardTitle.
   const read = (name: string) => {
