@@ -15,6 +15,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { writeScaleContent } from '../scripts/generate-scale-content';
 import { startStaticServer } from '../src/korean-search/node';
 import { runMeasured, type ProcessMeasure } from './harness/measure-process';
@@ -103,21 +104,14 @@ export interface ScaleOptions {
  */
 export const QUERY_ROUNDS = 3;
 
-function dirStats(dir: string, skip: ReadonlySet<string> = new Set()): { bytes: number; files: number } {
+/** Bytes and files under `dir`, leaving out the top-level entries named in `skip`. */
+function dirStats(dir: string, skip: readonly string[] = []): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
   if (!existsSync(dir)) return { bytes, files };
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const s = dirStats(path);
-      bytes += s.bytes;
-      files += s.files;
-    } else {
-      bytes += statSync(path).size;
-      files++;
-    }
+  for (const file of globSync('**', { cwd: dir, ignore: skip.flatMap((name) => [name, `${name}/**`]), dot: true, expandDirectories: false })) {
+    bytes += statSync(join(dir, file)).size;
+    files++;
   }
   return { bytes, files };
 }
@@ -171,7 +165,7 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     }
   }
 
-  const site = dirStats(distDir, new Set(['pagefind', SEARCH_DATA_DIR, STOCK_DIR, '_bench']));
+  const site = dirStats(distDir, ['pagefind', SEARCH_DATA_DIR, STOCK_DIR, '_bench']);
   const ourIndexBytes = dirStats(join(distDir, 'pagefind')).bytes + dirStats(join(distDir, SEARCH_DATA_DIR)).bytes;
   const ourChunks = {
     pagefindIndex: countFiles(join(distDir, 'pagefind', 'index'), '.pf_index'),

@@ -13,7 +13,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TYPO_RULES, type TypoRules } from '../src/korean-search/node';
+import { HANGUL_FIRST, HANGUL_LAST, TYPO_RULES, type TypoRules } from '../src/korean-search/node';
 import { SEARCH_DATA_DIR } from '../src/korean-search/node';
 import { TYPO_DIR } from '../src/korean-search/node';
 import { startNodeSearch } from '../src/korean-search/node';
@@ -33,7 +33,7 @@ function randomWords(count: number, seed = 1): string[] {
   const out: string[] = [];
   while (out.length < count) {
     const length = 3 + Math.floor(next() * 2);
-    const word = Array.from({ length }, () => String.fromCharCode(0xac00 + Math.floor(next() * 11172))).join('');
+    const word = Array.from({ length }, () => String.fromCharCode(HANGUL_FIRST + Math.floor(next() * (HANGUL_LAST - HANGUL_FIRST + 1)))).join('');
     if (!text.includes(word)) out.push(word);
   }
   return out;

@@ -21,17 +21,12 @@ export interface LocalUrlFinding {
 /** Every file under `dir` that names a local URL, with the first such URL and how many there are. */
 export function findLocalUrls(dir: string): LocalUrlFinding[] {
   const findings: LocalUrlFinding[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (TEXT_FILES.has(extname(entry.name))) {
-        const matches = readFileSync(path, 'utf8').match(LOCAL_URL);
-        if (matches) findings.push({ file: relative(dir, path), url: matches[0]!, count: matches.length });
-      }
-    }
-  };
-  walk(dir);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory() || !TEXT_FILES.has(extname(entry.name))) continue;
+    const path = join(entry.parentPath, entry.name);
+    const matches = readFileSync(path, 'utf8').match(LOCAL_URL);
+    if (matches) findings.push({ file: relative(dir, path), url: matches[0], count: matches.length });
+  }
   return findings.sort((a, b) => a.file.localeCompare(b.file));
 }
 

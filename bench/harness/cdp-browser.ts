@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
 
 export interface CdpPage {
@@ -29,7 +30,8 @@ export interface CdpBrowser {
   close(): Promise<void>;
 }
 
-type Reply = { id: number; result?: any; error?: { message: string }; sessionId?: string };
+/** A DevTools command typed by playwright-core's Protocol: its parameters and its reply by method name. */
+type Send = CDPSession['send'];
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
@@ -69,46 +71,55 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
     socket.addEventListener('error', () => reject(new Error('DevTools socket failed to open')), { once: true });
   });
   let nextId = 0;
-  const pending = new Map<number, { resolve(result: any): void; reject(error: Error): void }>();
+  // The browser's replies are trusted to match the Protocol types, as Playwright's own CDPSession does.
+  const pending = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
   socket.addEventListener('message', (event) => {
-    const reply = JSON.parse(String(event.data)) as Reply;
+    const reply: unknown = JSON.parse(String(event.data));
+    // Events carry no id.
+    if (typeof reply !== 'object' || reply === null || !('id' in reply) || typeof reply.id !== 'number') return;
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
-    if (reply.error) waiting.reject(new Error(reply.error.message));
-    else waiting.resolve(reply.result);
+    if ('error' in reply) {
+      const { error } = reply;
+      waiting.reject(new Error(typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : JSON.stringify(error)));
+    } else waiting.resolve('result' in reply ? reply.result : undefined);
   });
-  const send = (method: string, params: object = {}, sessionId?: string): Promise<any> =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId;
-      pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-    });
+  /** Commands to the browser, or to one page's session. */
+  const session =
+    (sessionId?: string): Send =>
+    (method, params) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextId;
+        pending.set(id, { resolve, reject });
+        socket.send(JSON.stringify({ id, method, params: params ?? {}, ...(sessionId ? { sessionId } : {}) }));
+      });
+  const browser = session();
 
-  const evaluate = async <T>(sessionId: string, expression: string): Promise<T> => {
-    const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+  const evaluate = async <T>(page: Send, expression: string): Promise<T> => {
+    const { result, exceptionDetails } = await page('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
     if (exceptionDetails) throw new Error(`In the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as T;
+    return result.value;
   };
 
   return {
     async newPage(url) {
-      const { browserContextId } = await send('Target.createBrowserContext', { disposeOnDetach: true });
-      const { targetId } = await send('Target.createTarget', { url, browserContextId });
-      const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+      const { browserContextId } = await browser('Target.createBrowserContext', { disposeOnDetach: true });
+      const { targetId } = await browser('Target.createTarget', { url, browserContextId });
+      const page = session((await browser('Target.attachToTarget', { targetId, flatten: true })).sessionId);
       const started = Date.now();
       const loaded = () =>
         // While the page is still navigating, its old context may be gone: not loaded yet.
-        evaluate<string>(sessionId, `location.href === ${JSON.stringify(url)} && document.readyState`).then((state) => state === 'complete', () => false);
+        evaluate<string>(page, `location.href === ${JSON.stringify(url)} && document.readyState`).then((state) => state === 'complete', () => false);
       while (!(await loaded())) {
         if (Date.now() - started > STARTUP_TIMEOUT_MS) throw new Error(`${url} did not load`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return {
-        evaluate: (expression) => evaluate(sessionId, expression),
+        evaluate: (expression) => evaluate(page, expression),
         close: async () => {
-          await send('Target.closeTarget', { targetId });
-          await send('Target.disposeBrowserContext', { browserContextId });
+          await browser('Target.closeTarget', { targetId });
+          await browser('Target.disposeBrowserContext', { browserContextId });
         },
       };
     },

@@ -10,6 +10,7 @@
  * exist and `terms` only at the glossary ids passed in.
  * The same seed always gives byte-identical files.
  */
+import { disassembleCompleteCharacter } from 'es-hangul';
 import { SECTIONS } from '../../src/data/sections';
 import { TAG_IDS } from '../../src/data/tags';
 
@@ -57,14 +58,11 @@ const DIGIT_FINAL: FinalSound[] = ['consonant', 'rieul', 'vowel', 'consonant', '
 
 /** How a word ends when read aloud: decides 을/를, 이/가, 으로/로. */
 export function finalSound(word: string): FinalSound {
-  const trimmed = word.normalize('NFC').replace(/[^0-9A-Za-z\uAC00-\uD7A3%]+$/u, '');
+  const trimmed = word.normalize('NFC').replace(/[^0-9A-Za-z가-힣%]+$/u, '');
   const last = trimmed.at(-1);
   if (!last) return 'vowel';
-  const code = last.charCodeAt(0);
-  if (code >= 0xac00 && code <= 0xd7a3) {
-    const jong = (code - 0xac00) % 28;
-    return jong === 0 ? 'vowel' : jong === 8 ? 'rieul' : 'consonant';
-  }
+  const syllable = disassembleCompleteCharacter(last);
+  if (syllable) return syllable.jongseong === '' ? 'vowel' : syllable.jongseong === 'ㄹ' ? 'rieul' : 'consonant';
   if (/[0-9]/.test(last)) {
     // 10 십, 100 백, 1000 천, 10000 만: a run of trailing zeros after another digit is read as a consonant.
     const zeros = /([1-9])(0+)$/.exec(trimmed);

@@ -16,6 +16,8 @@ const groupThousands = (n: bigint): string => n.toString().replace(/\B(?=(\d{3})
 /**
  * Won amounts in 만-based units with thousands separators inside each unit:
  * 2930000000000 → "2조 9,300억 원". Empty units are skipped (1000000000000 → "1조 원").
+ * Not es-hangul's numberToHangulMixed: it groups digits in the build machine's locale
+ * (toLocaleString(); under LANG=de_DE.UTF-8, 123456789 → "1억 2.345만 6.789").
  */
 export function formatKrw(won: number): string {
   if (!Number.isSafeInteger(won)) throw new RangeError(`원 단위 정수가 아닙니다: ${won}`);

@@ -9,7 +9,7 @@ import { romanize } from 'es-hangul';
 export function headingSlug(text: string): string {
   // Only Hangul runs go through romanize(): it looks characters up in a plain object,
   // so other text ("toString") would hit Object.prototype and throw.
-  const romanized = text.normalize('NFC').replace(/[\uac00-\ud7a3]+/g, (run) => ` ${romanize(run)} `);
+  const romanized = text.normalize('NFC').replace(/[가-힣]+/g, (run) => ` ${romanize(run)} `);
   const slug = romanized
     .toLowerCase()
     .replace(/&/g, ' and ')

@@ -4,7 +4,8 @@
  * pages the content folder says must exist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { REPO_ROOT } from './astro-build';
 import { readMdxFile } from '../../src/lib/frontmatter';
 import { SECTION_SLUGS } from '../../src/data/sections';
@@ -28,19 +29,11 @@ export function assertBuilt(): void {
 
 /** Every built HTML file as its URL path ("/ai-g3/", "/404.html"). */
 export function htmlPages(dir = DIST): { path: string; file: string }[] {
-  const pages: { path: string; file: string }[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'pagefind' && entry.name !== '_astro') walk(full);
-      } else if (entry.name.endsWith('.html')) {
-        const rel = relative(dir, full).split(sep).join('/');
-        pages.push({ path: rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`, file: full });
-      }
-    }
-  };
-  walk(dir);
+  const ignore = ['**/.*/**', '**/pagefind/**', '**/_astro/**'];
+  const pages = globSync('**/*.html', { cwd: dir, ignore, dot: true, expandDirectories: false }).map((rel) => ({
+    path: rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`,
+    file: join(dir, rel),
+  }));
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }
 

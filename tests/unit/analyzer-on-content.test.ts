@@ -12,9 +12,10 @@ import { createKoreanAnalyzer, describeToken, queryTokens, type SynonymGroup } f
 const CONTENT = join(import.meta.dirname, '../../content');
 
 function mdxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? mdxFiles(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.mdx'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 /** Plain paragraphs of an MDX body: markdown syntax and tags removed. */

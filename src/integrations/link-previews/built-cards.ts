@@ -3,10 +3,11 @@
  * page's card into the data-card-* attributes of its og:image <meta>, so the text
  * drawn is the text the page was built with and nothing restates it.
  */
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { fromHtml } from 'hast-util-from-html';
-import type { Element, Root, RootContent } from 'hast';
+import { select } from 'hast-util-select';
 import { CARD_ATTRIBUTES, type LinkCard } from '../../lib/link-card';
 import { OG_IMAGE_DIR, routeOfBuiltFile } from '../../lib/urls';
 
@@ -18,18 +19,10 @@ export interface BuiltCard {
 
 /** Every *.html file of a built site, leaving out the folders of generated files (the search's hold no HTML). */
 function htmlFiles(outDir: string): string[] {
-  const skip = new Set([OG_IMAGE_DIR.replaceAll('/', '')]);
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name) && !entry.name.startsWith('_') && !entry.name.startsWith('.')) walk(path);
-      } else if (entry.name.endsWith('.html')) files.push(path);
-    }
-  };
-  walk(outDir);
-  return files.sort();
+  const ignore = [OG_IMAGE_DIR.replaceAll('/', ''), '_*', '.*'].map((folder) => `**/${folder}/**`);
+  return globSync('**/*.html', { cwd: outDir, ignore, dot: true, expandDirectories: false })
+    .map((file) => join(outDir, file))
+    .sort();
 }
 
 /** The start of a file up to </head> (the head is all we read; whole file if it has none). */
@@ -53,19 +46,9 @@ function readHead(file: string): string {
   }
 }
 
-function findMeta(node: Root | Element, property: string): Element | undefined {
-  for (const child of node.children as RootContent[]) {
-    if (child.type !== 'element') continue;
-    if (child.tagName === 'meta' && child.properties.property === property) return child;
-    const found = findMeta(child, property);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The card a page's head declares, or null when it has none (redirect pages). */
 export function readCard(headHtml: string): LinkCard | null {
-  const meta = findMeta(fromHtml(headHtml), 'og:image');
+  const meta = select('meta[property="og:image"]', fromHtml(headHtml));
   if (!meta) return null;
   // hast names data-* attributes in camelCase: data-card-title → dataCardTitle.
   const read = (name: string) => {

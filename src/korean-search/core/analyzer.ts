@@ -94,13 +94,21 @@ export interface AnalyzedQuery {
 /** Longer queries are cut: nobody types more, and every word costs index fetches. */
 export const MAX_QUERY_LENGTH = 100;
 
-/** The precomposed Hangul syllables 가–힣. */
+/**
+ * The precomposed Hangul syllables 가–힣, the one test for them (regexes write the
+ * same class as [가-힣]). es-hangul 2.4 exports no such test, and the token code
+ * (pagefind-adapter.ts) needs the range itself.
+ */
 export const HANGUL_FIRST = 0xac00;
 export const HANGUL_LAST = 0xd7a3;
 const isHangulSyllable = (c: string) => {
   const code = c.charCodeAt(0);
   return code >= HANGUL_FIRST && code <= HANGUL_LAST;
 };
+/**
+ * A compatibility consonant ㄱ–ㅎ, as typed in a choseong query. Wider than es-hangul's
+ * canBeChoseong (19 letters, no ㄳ): with that, 「ㅇㅈㄳ」 would search as 「ㅇㅈ」.
+ */
 const isChoseongJamo = (c: string) => /^[ㄱ-ㅎ]$/.test(c);
 const isLatin = (c: string) => c >= 'a' && c <= 'z';
 const isDigit = (c: string) => c >= '0' && c <= '9';

@@ -4,24 +4,24 @@
  * exists and matches the content on disk, so the search UI can tell a writer why a
  * fresh edit is not found yet (src/korean-search/client/search-ui.ts shows the notice).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
 import { SEARCH_DATA_DIR, type SearchManifest } from '../core/data-files';
 import { routeUnderBase } from '../core/site-paths';
 import { contentDigest } from '../indexer/content-digest';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 
+const NO_INDEX = '검색 색인이 없습니다: npm run build를 한 번 실행하세요.';
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.gz': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(body);
+}
 
 export interface DevSearchOptions {
   outDir: string;
@@ -43,6 +43,17 @@ export function devSearchStatus({ outDir, contentDir }: Omit<DevSearchOptions, '
 /** Connect middleware for Vite's dev server; anything outside the search folders goes on to Astro. */
 export function devSearchMiddleware(options: DevSearchOptions) {
   const root = resolve(options.outDir);
+  // dev: each request looks at the folder afresh (a build may rewrite it while the server
+  // runs) and goes out with Cache-Control: no-store; exact file names only.
+  const serve = sirv(root, {
+    dev: true,
+    extensions: [],
+    onNoMatch: (_req, res) => send(res, 404, 'text/plain; charset=utf-8', NO_INDEX),
+    // Pagefind's binary files and the .gz index have no registered type; nginx.conf sends them as this too.
+    setHeaders: (res, pathname) => {
+      if (pathname.endsWith('.gz') || !lookup(pathname)) res.setHeader('Content-Type', 'application/octet-stream');
+    },
+  });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     let path: string | null;
     try {
@@ -51,19 +62,13 @@ export function devSearchMiddleware(options: DevSearchOptions) {
       return next();
     }
     if (!path || !(path.startsWith('/pagefind/') || path.startsWith(`/${SEARCH_DATA_DIR}/`))) return next();
-    const send = (status: number, type: string, body: string | Buffer) => {
-      res.statusCode = status;
-      res.setHeader('Content-Type', type);
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(body);
-    };
     if (path === `/${SEARCH_DATA_DIR}/${DEV_STATUS_FILE}`) {
-      return send(200, TYPES['.json']!, JSON.stringify(devSearchStatus(options)));
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(devSearchStatus(options)));
     }
-    const file = resolve(root, `.${path}`);
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      return send(404, 'text/plain; charset=utf-8', '검색 색인이 없습니다: npm run build를 한 번 실행하세요.');
-    }
-    send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+    // The decoded path: an encoded climb (..%2f) is refused here, before sirv sees it.
+    if (!resolve(root, `.${path}`).startsWith(root + sep)) return send(res, 404, 'text/plain; charset=utf-8', NO_INDEX);
+    // sirv decodes req.url with decodeURI: this gives back the path, "?" and "#" included.
+    req.url = encodeURI(path).replaceAll('?', '%3F').replaceAll('#', '%23');
+    serve(req, res);
   };
 }

@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { SEARCH_DATA_DIR } from '../core/data-files';
 
 /**
@@ -9,15 +9,8 @@ import { SEARCH_DATA_DIR } from '../core/data-files';
  * Shared by the indexer and the benchmarks, so both read the same pages.
  */
 export function listBuiltPages(distDir: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'pagefind' && entry.name !== SEARCH_DATA_DIR && !entry.name.startsWith('_')) walk(path);
-      } else if (entry.name === 'index.html') files.push(path);
-    }
-  };
-  walk(distDir);
-  return files.sort();
+  const ignore = ['**/pagefind/**', `**/${SEARCH_DATA_DIR}/**`, '**/_*/**'];
+  return globSync('**/index.html', { cwd: distDir, ignore, dot: true, expandDirectories: false })
+    .map((file) => join(distDir, file))
+    .sort();
 }

@@ -10,15 +10,9 @@ import { join, relative, sep } from 'node:path';
 export function contentDigest(contentDir: string): string {
   const hash = createHash('sha256');
   if (!existsSync(contentDir)) return 'missing';
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(mdx?|ya?ml|json)$/.test(entry.name)) files.push(path);
-    }
-  };
-  walk(contentDir);
+  const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory() && /\.(mdx?|ya?ml|json)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
   for (const file of files.sort()) {
     hash.update(relative(contentDir, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
   }

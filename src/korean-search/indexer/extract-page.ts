@@ -4,8 +4,9 @@
  * h2/h3 headings with ids. Elements marked `data-search-ignore` are skipped; a
  * heading marked `data-search-facts` starts a facts box (DocSection.facts).
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
 import type { DocSection } from '../core/highlight';
 
 export interface SearchPage {
@@ -27,16 +28,6 @@ const BLOCK_ELEMENTS = new Set([
 ]);
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button']);
 
-function findArticle(node: Root | Element): Element | null {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (child.tagName === 'article' && child.properties.dataSearchPage !== undefined) return child;
-    const found = findArticle(child);
-    if (found) return found;
-  }
-  return null;
-}
-
 const attr = (el: Element, name: string): string => {
   const value = el.properties[name];
   return Array.isArray(value) ? value.join(' ') : value === undefined || value === null ? '' : String(value);
@@ -50,7 +41,7 @@ function textOf(node: ElementContent | RootContent): string {
 
 /** Extracts the search page of an HTML document, or null when it is not to be indexed. */
 export function extractSearchPage(html: string, url: string): SearchPage | null {
-  const article = findArticle(fromHtml(html));
+  const article = select('article[data-search-page]', fromHtml(html));
   if (!article) return null;
   const kind = attr(article, 'dataSearchKind') || 'page';
   let title = '';
