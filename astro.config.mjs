@@ -80,9 +80,9 @@ export default defineConfig({
       assetsInlineLimit: 0,
       rolldownOptions: {
         // Astro marks every content module with the "use astro:head-inject" directive for
-        // its own use; Rolldown warns once per MDX file that it may drop it. At 10,000
-        // pages that was 10,040 warnings with code frames (13 MB of log) and no action
-        // to take, so exactly this warning is dropped and every other one is kept.
+        // its own use; Rolldown warns once per MDX file that it may drop it: on a large
+        // site, megabytes of log with no action to take, so exactly this warning is
+        // dropped and every other one is kept.
         onLog(level, log, handler) {
           if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
           handler(level, log);

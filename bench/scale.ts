@@ -98,9 +98,8 @@ export interface ScaleOptions {
 
 /**
  * Rounds of the query list per engine. One round's p95 is its third-slowest query, so a
- * single slow spell of a 2-core machine moves it: stock Pagefind's p95 ranged from 107
- * to 169 ms over seven one-round runs of the same 10,000-page build, and once one of its
- * 5.8 KB queries took 355 ms. Each query's median over three rounds is steadier.
+ * single slow spell of a 2-core machine moves it (docs/benchmarks.md); each query's
+ * median over three rounds is steadier.
  */
 export const QUERY_ROUNDS = 3;
 

@@ -3,11 +3,9 @@
  *
  * Why not Playwright here: Playwright turns on the DevTools Network domain in every
  * page and worker, and Chromium then reports each request to the driver before it
- * goes on. Measured on this project's 2-core machines, fetching a 5–20 KB index
- * chunk from a local server one at a time took 11–46 ms (mostly 11–25) with
- * Playwright attached and 4–11 ms (mostly 4–7) without; 10 at once took 123–141 ms
- * with Playwright, 12 at once 41–48 ms without. A search fetches 6–16 files, so the
- * driver, not the search, made up much of the latency. This driver only evaluates
+ * goes on. Measured on this project's 2-core machines, that made each fetch of an
+ * index chunk several times slower (docs/benchmarks.md), and a search fetches many
+ * files, so the driver, not the search, made up much of the latency. This driver only evaluates
  * scripts (Target and Runtime domains), as a reader's browser runs them; the bench
  * server counts the bytes, so nothing needs the Network domain.
  */

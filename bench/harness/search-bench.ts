@@ -160,9 +160,8 @@ const BROWSER_QUERY = `async ({ query, engine, shown, stockDir }) => {
 /**
  * The idle time before each query after the first, as a reader takes to read results
  * and type again. Without it each query starts while the browser still finishes the
- * last one's background work (WASM tier-up, garbage collection); measured at 10,000
- * pages, the query after the cold one took 168–345 ms back to back (seven runs) and
- * 86–107 ms after a pause (two runs; docs/benchmarks.md). `--think-ms 0` measures back to back.
+ * last one's background work (WASM tier-up, garbage collection), which roughly doubled
+ * the query after the cold one (docs/benchmarks.md). `--think-ms 0` measures back to back.
  */
 export const READER_PAUSE_MS = 1000;
 

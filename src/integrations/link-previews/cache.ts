@@ -30,7 +30,7 @@ export const cachedFile = (cacheDir: string, key: string) => join(cacheDir, key.
 
 /**
  * A digest of what decides a card's pixels besides its text: the drawing code
- * (draw.ts, palette.ts, png.ts, fonts.ts, the line breaking in src/lib/link-card.ts), the font files and
+ * (draw-card.ts, palette.ts, png.ts, fonts.ts, the line breaking in src/lib/link-card.ts), the font files and
  * the version of @napi-rs/canvas (Skia).
  */
 export function cacheFingerprint(): string {
@@ -38,7 +38,7 @@ export function cacheFingerprint(): string {
   const here = import.meta.dirname;
   const fonts = cardFontFiles();
   for (const file of [fonts.bold, fonts.semibold]) if (!existsSync(file)) throw new Error(missingFontMessage(file));
-  for (const file of [join(here, 'draw.ts'), join(here, 'png.ts'), join(here, 'palette.ts'), join(here, 'fonts.ts'), join(here, '../../lib/link-card.ts'), fonts.bold, fonts.semibold]) {
+  for (const file of [join(here, 'draw-card.ts'), join(here, 'png.ts'), join(here, 'palette.ts'), join(here, 'fonts.ts'), join(here, '../../lib/link-card.ts'), fonts.bold, fonts.semibold]) {
     hash.update(readFileSync(file)).update('\0');
   }
   const canvas = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@napi-rs/canvas/package.json'), 'utf8')) as { version: string };

@@ -3,7 +3,7 @@
  *
  * Usage: node --import tsx src/integrations/link-previews/cli.ts '<PreviewJob as JSON>'
  */
-import { drawLinkPreviews, type PreviewJob } from './drawer';
+import { drawLinkPreviews, type PreviewJob } from './draw-site-cards';
 
 const [json] = process.argv.slice(2);
 if (!json) {

@@ -2,7 +2,7 @@
  * Which characters a font file has glyphs for, from its cmap (read by fontkitten).
  * A character the card font lacks would be drawn by whatever system font Skia falls
  * back to, different from machine to machine and unknown to the cache key, so the
- * drawer refuses such cards (drawer.ts).
+ * drawer refuses such cards (draw-site-cards.ts).
  */
 import { readFileSync } from 'node:fs';
 import { create } from 'fontkitten';

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { PreviewJob, PreviewSummary } from './drawer';
+import type { PreviewJob, PreviewSummary } from './draw-site-cards';
 
 export type { PreviewJob, PreviewSummary };
 

@@ -1,9 +1,8 @@
 /**
  * A minimal PNG writer for the cards: 8-bit palette images (palette.ts), no row
- * filters, one zlib stream (node:zlib). Skia's own PNG encoder writes 32-bit RGBA:
- * about 30 ms and 50–60 KB a card, against about 10 ms (palette mapping included)
- * and 15–20 KB here (docs/link-previews.md); over 10,000 cards that is minutes and
- * hundreds of megabytes.
+ * filters, one zlib stream (node:zlib). Skia's own PNG encoder writes 32-bit RGBA,
+ * about three times slower and larger a card (docs/link-previews.md), which over a
+ * large site is minutes and hundreds of megabytes.
  */
 import { crc32, deflateSync } from 'node:zlib';
 

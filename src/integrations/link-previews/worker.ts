@@ -1,12 +1,12 @@
 /**
- * A worker thread of the card drawer (drawer.ts): draws the cards it is sent, checks
+ * A worker thread of the card drawer (draw-site-cards.ts): draws the cards it is sent, checks
  * their size, and writes each to the cache and into the site.
  */
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, threadId } from 'node:worker_threads';
 import { CARD_MAX_BYTES, type LinkCard } from '../../lib/link-card';
-import { createCardRenderer, type CardRenderer } from './draw';
+import { createCardRenderer, type CardRenderer } from './draw-card';
 
 export interface DrawTask {
   id: number;

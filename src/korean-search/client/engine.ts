@@ -108,8 +108,8 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 /**
  * Our data files are gzip; a host may already have inflated them in transit.
  * Inflated in place with fflate rather than DecompressionStream: our files are
- * 1–20 KB, and the stream's task hops cost 2–8 ms per file on a busy main thread
- * (measured in Chromium), where fflate takes a fraction of a millisecond.
+ * small, and the stream's task hops cost more per file on a busy main thread than
+ * fflate's whole inflation (measured in Chromium, docs/benchmarks.md).
  */
 async function fetchGzipText(url: string): Promise<string> {
   const bytes = await fetchBytes(url);

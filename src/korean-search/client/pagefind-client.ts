@@ -5,7 +5,7 @@
  *
  * The filter indexes are never preloaded: once loaded, Pagefind counts every
  * filter value against every result on every search (filter.rs get_filters),
- * which at 10,000 pages cost 300–550 ms a query against 20–130 ms without.
+ * which on a large site multiplies a query's time (docs/benchmarks.md).
  * Pagefind loads them itself when a reader applies a section or tag filter.
  */
 import { createPagefindRunner, type PagefindReply, type PagefindRequest } from './pagefind-module';

@@ -4,9 +4,8 @@
  *
  * Why not Pagefind's own worker: its main-thread wrapper receives every result
  * (page hash, score, word positions) by structured clone and registers a
- * data() callback plus a FinalizationRegistry entry per result. For a query
- * with 7,940 results at 10,000 pages that cost 20–40 ms more, measured from
- * the page. Inside a worker Pagefind has no window, so it runs its search in
+ * data() callback plus a FinalizationRegistry entry per result, a cost that grows
+ * with the results of a query (docs/benchmarks.md). Inside a worker Pagefind has no window, so it runs its search in
  * place here; only a list of ids crosses to the page.
  */
 import { PAGEFIND_BASE, createPagefindRunner, type PagefindReply, type PagefindRequest } from './pagefind-module';

@@ -13,7 +13,7 @@ import type { TypoManifest } from './typo/lookup-files';
 export const RESULTS_PAGE_SIZE = 5;
 
 /**
- * A vocabulary of at most this many tokens (about 50 KB gzipped) is loaded whole after
+ * A vocabulary of at most this many tokens is loaded whole after
  * the first search answers, so later queries fetch no vocabulary and choose their
  * tokens (known words) before asking Pagefind; a larger one is loaded shard by shard
  * as queries need it (src/korean-search/client/engine.ts).
@@ -45,9 +45,9 @@ export interface SearchManifest {
 
 /**
  * How often one token is indexed per page. Every position is stored in the
- * posting lists and returned for every result, so at 10,000 pages three
- * positions made a query with 8,000 results carry 1.7 MB of JSON out of
- * Pagefind's WASM. One position keeps the page and its title boost; both
+ * posting lists and returned for every result, so more positions make a query
+ * with many results carry much more JSON out of Pagefind's WASM
+ * (docs/benchmarks.md). One position keeps the page and its title boost; both
  * evaluation query sets ranked the same with 1 as with 3 (npm run bench:search).
  */
 export const MAX_TOKEN_REPEATS = 1;

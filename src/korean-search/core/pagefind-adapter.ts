@@ -33,13 +33,12 @@ export const PAGEFIND_VERSION = '1.6.0';
 
 /**
  * Postings per index chunk (Pagefind's default is 20,000), by the number of pages
- * indexed. A search loads the chunk of each token it sends and decodes it whole; at
- * 10,000 pages a default chunk is 20–30 KB, so a query of seven bigrams fetched 188 KB.
- * Smaller chunks are quicker to fetch and decode, but each adds about 30 bytes to the
+ * indexed. A search loads the chunk of each token it sends and decodes it whole, so
+ * smaller chunks are quicker to fetch and decode; but each chunk adds an entry to the
  * chunk list in the metadata every first search loads, and that list grows with the
- * site: up to SMALL_SITE_PAGES pages chunks hold 2,500 postings (1,000 pages: 432
- * chunks, 13 KB of metadata), above it 5,000, which keeps the first search at 10,000
- * pages under its 300 KB budget (measured in docs/benchmarks.md).
+ * site. Up to SMALL_SITE_PAGES pages chunks hold 2,500 postings, above it 5,000, which
+ * keeps the first search of the largest benchmark site within its budget
+ * (docs/benchmarks.md).
  */
 export const SMALL_SITE_PAGES = 2000;
 export function indexChunkSize(pages: number): number {

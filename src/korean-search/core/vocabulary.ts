@@ -25,8 +25,7 @@ export function shardOf(encodedToken: string, shardCount: number): number {
 
 /**
  * Enough shards that each holds about `tokensPerShard` tokens (a power of two, at least 1).
- * A thousand tokens make a shard of about 5 KB gzipped. In Chromium, fetching a small file
- * costs several milliseconds whatever its size, so a query's 2–6 tokens are better served by
+ * In Chromium, fetching a small file costs about the same whatever its size, so a query's 2–6 tokens are better served by
  * a few shards of this size than by one tiny shard per token, and later queries mostly find
  * their shards already loaded (docs/search.md).
  */

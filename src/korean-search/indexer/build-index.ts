@@ -81,8 +81,8 @@ export async function buildSearchIndex({ outDir: distDir, contentDigest, options
   /**
    * Where each page's text as shown in results was written, by URL. Pages are read
    * one at a time and their texts go straight to disk: Pagefind's writeFiles below
-   * is the memory peak of the whole build (3.3 GB at 10,000 pages), and whatever
-   * this process holds adds to it (the gzipped texts held in memory were 312 MB).
+   * is the memory peak of the whole build, and whatever this process holds adds to
+   * it (docs/benchmarks.md, 「코드가 기대는 측정」).
    */
   const pendingDocs = new Map<string, string>();
   /** Digest of every shown text, for the build id. */

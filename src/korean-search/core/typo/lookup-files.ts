@@ -103,7 +103,7 @@ export class TypoLookupBuilder {
   build(): { manifest: TypoManifest; files: TypoFile[] } {
     let entries = 0;
     for (const e of this.syllables.values()) entries += e.after.size + e.before.size + 2 * (e.after2.size + e.before2.size);
-    // About 800 syllables (2.4 KB before gzip) a shard.
+    // About 800 syllable entries a shard (docs/search.md: a shard is read per typed syllable).
     const syllableShards = chooseShardCount(entries, 800);
     const shards: string[][] = Array.from({ length: syllableShards }, () => []);
     const join = (set: Set<string>) => [...set].sort().join('');

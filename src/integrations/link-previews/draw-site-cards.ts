@@ -175,7 +175,7 @@ function drawOnPool(groups: Group[], size: number, cacheDir: string, maxBytes: n
 /**
  * This process's peak resident memory, worker threads included: Linux's VmHWM, which
  * belongs to this program alone (getrusage's maxRSS also counts the parent it was
- * forked from, e.g. Astro's 280 MB under a plain `astro build`).
+ * forked from, e.g. Astro's under a plain `astro build`).
  */
 function peakRss(): number {
   try {
