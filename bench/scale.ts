@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { writeScaleContent } from '../scripts/generate-scale-content';
-import { startStaticServer } from '../src/korean-search/node';
+import { startStaticServer, SEARCH_DATA_DIR } from '../src/korean-search/node';
 import { runMeasured, type ProcessMeasure } from './harness/measure-process';
 import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type PreviewStep } from './harness/preview-bench';
 import {
@@ -37,7 +37,6 @@ import {
   type QueryMeasure,
 } from './harness/search-bench';
 import { STOCK_DIR } from './harness/search-harness';
-import { SEARCH_DATA_DIR } from '../src/korean-search/node';
 import { launchCdpBrowser } from './harness/cdp-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -13,10 +13,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HANGUL_FIRST, HANGUL_LAST, TYPO_RULES, type TypoRules } from '../src/korean-search/node';
-import { SEARCH_DATA_DIR } from '../src/korean-search/node';
-import { TYPO_DIR } from '../src/korean-search/node';
-import { startNodeSearch } from '../src/korean-search/node';
+import { HANGUL_FIRST, HANGUL_LAST, TYPO_RULES, SEARCH_DATA_DIR, TYPO_DIR, startNodeSearch, type TypoRules } from '../src/korean-search/node';
 import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from '../scripts/lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });

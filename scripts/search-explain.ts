@@ -10,9 +10,7 @@
 import { existsSync } from 'node:fs';
 import { josa } from 'es-hangul';
 import { join, resolve } from 'node:path';
-import type { SearchTrace } from '../src/korean-search/node';
-import { SEARCH_DATA_DIR } from '../src/korean-search/node';
-import { startNodeSearch } from '../src/korean-search/node';
+import { SEARCH_DATA_DIR, startNodeSearch, type SearchTrace } from '../src/korean-search/node';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

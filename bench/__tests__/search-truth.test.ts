@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKoreanAnalyzer } from '../../src/korean-search/node';
-import { encodeToken } from '../../src/korean-search/node';
+import { createKoreanAnalyzer, encodeToken } from '../../src/korean-search/node';
 import { searchedTerms, truthFor as truthOf, truthPage, type TruthPage } from '../harness/search-truth';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['인공지능', 'AI'] }] });

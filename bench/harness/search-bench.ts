@@ -12,16 +12,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
-import type { StaticServer } from '../../src/korean-search/node';
-import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/korean-search/node';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
-import { extractSearchPage } from '../../src/korean-search/node';
-import { readFragments } from '../../src/korean-search/node';
+import { createKoreanAnalyzer, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, extractSearchPage, readFragments, parseShard, type StaticServer, type KoreanAnalyzer, type SearchManifest, type VocabularyEntry } from '../../src/korean-search/node';
+import { PAGEFIND_WORKER_SOURCE } from '../../src/korean-search/engine';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';
-import { parseShard, type VocabularyEntry } from '../../src/korean-search/node';
 
 /** Results the UI shows at once; both engines load this many texts per query. */
 export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
@@ -86,14 +83,14 @@ export function stockIdToUrl(distDir: string): Map<string, string> {
   return new Map(readFragments(join(distDir, STOCK_DIR)).map(({ hash, fragment }) => [hash, fragment.url]));
 }
 
-/** Bundles src/korean-search/client/engine.ts as an ES module at <dist>/_bench/ours.js that exports one SearchEngine. */
+/** Bundles the search engine (src/korean-search/engine.ts) as an ES module at <dist>/_bench/ours.js that exports one SearchEngine. */
 export async function bundleOurEngine(distDir: string): Promise<void> {
   mkdirSync(join(distDir, '_bench'), { recursive: true });
   // The same engine and worker the site bundles with Vite, bundled here on their own
   // so the benchmark page can call the engine without the UI.
   await esbuild({
     stdin: {
-      contents: "import { SearchEngine } from './src/korean-search/client/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
+      contents: "import { SearchEngine } from './src/korean-search/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -105,7 +102,7 @@ export async function bundleOurEngine(distDir: string): Promise<void> {
     logLevel: 'warning',
   });
   await esbuild({
-    entryPoints: ['src/korean-search/client/pagefind-worker.ts'],
+    entryPoints: [fileURLToPath(PAGEFIND_WORKER_SOURCE)],
     outfile: join(distDir, '_bench', 'pagefind-worker.js'),
     bundle: true,
     format: 'esm',

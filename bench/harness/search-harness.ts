@@ -9,15 +9,12 @@
  * - the summary figures (the pass rule is scripts/lib/search-judge.ts, shared with
  *   the ranking test).
  */
-import type { StaticServer } from '../../src/korean-search/node';
+import { RESULTS_PAGE_SIZE, urlOfBuiltFile, listBuiltPages, type StaticServer } from '../../src/korean-search/node';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { passRank, type EvalQuery } from '../../scripts/lib/search-judge';
-import { RESULTS_PAGE_SIZE } from '../../src/korean-search/node';
-import { urlOfBuiltFile } from '../../src/korean-search/node';
-import { listBuiltPages } from '../../src/korean-search/node';
 
 export const STOCK_DIR = '_stock-pagefind';
 

@@ -16,9 +16,7 @@
  * Blocks are compared one by one because the indexer analyses them apart: a
  * word that runs over the end of one paragraph into the next is not in the text.
  */
-import type { KoreanAnalyzer, QueryTerm } from '../../src/korean-search/node';
-import { planQuery, resolveStems, unitKey } from '../../src/korean-search/node';
-import type { VocabularyEntry } from '../../src/korean-search/node';
+import { planQuery, resolveStems, unitKey, type KoreanAnalyzer, type QueryTerm, type VocabularyEntry } from '../../src/korean-search/node';
 
 export interface TruthPage {
   url: string;

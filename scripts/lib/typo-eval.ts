@@ -14,14 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assemble, disassemble } from 'es-hangul';
-import { createKoreanAnalyzer, normalizeChars, type KoreanAnalyzer } from '../../src/korean-search/node';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/korean-search/node';
-import type { SearchPage } from '../../src/korean-search/node';
-import { encodeToken } from '../../src/korean-search/node';
-import { planQuery } from '../../src/korean-search/node';
-import { correctQuery, type QueryCorrection, type TypoRules } from '../../src/korean-search/node';
-import { parseShard, shardOf, type VocabularyEntry } from '../../src/korean-search/node';
-import { TypoLoader } from '../../src/korean-search/node';
+import { createKoreanAnalyzer, normalizeChars, SEARCH_DATA_DIR, encodeToken, planQuery, correctQuery, parseShard, shardOf, TypoLoader, type KoreanAnalyzer, type SearchManifest, type SearchPage, type QueryCorrection, type TypoRules, type VocabularyEntry } from '../../src/korean-search/node';
 
 /** Jamo as es-hangul's disassemble gives them: 19 consonants, 14 vowels. */
 export const JAMO = [...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ'];

@@ -8,11 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNodeSearch } from '../../src/korean-search/node';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
-import { createKoreanAnalyzer } from '../../src/korean-search/node';
-import { holdsPhrase, phraseFirst, phraseTokens, planQuery } from '../../src/korean-search/node';
-import type { SearchEngine, SearchOutcome } from '../../src/korean-search/node';
+import { startNodeSearch, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, createKoreanAnalyzer, holdsPhrase, phraseFirst, phraseTokens, planQuery, type SearchManifest, type SearchEngine, type SearchOutcome } from '../../src/korean-search/node';
 import { DIST, assertBuilt } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;

@@ -7,11 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSearch } from '../../src/korean-search/node';
+import { startNodeSearch, createKoreanAnalyzer, holdsPhrase, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
 import { pageTexts, passRank, readQueries } from '../../scripts/lib/search-judge';
-import { createKoreanAnalyzer } from '../../src/korean-search/node';
-import { holdsPhrase } from '../../src/korean-search/node';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
 import { CONTENT, DIST, assertBuilt, contentPages } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;

@@ -6,9 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSearch } from '../../src/korean-search/node';
+import { startNodeSearch, type SearchOutcome } from '../../src/korean-search/node';
 import { EVERYDAY_WORDS, JAMO, indexedDocs, nodeCorrector, siteText, siteWords, slip, type SiteWord } from '../../scripts/lib/typo-eval';
-import type { SearchOutcome } from '../../src/korean-search/node';
 import { DIST, assertBuilt } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;
