@@ -1,12 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers, run by `npm run test:unit`, `test:build` and `test:e2e` (`npm test` runs
+ * them in that order). Unit files need no build and run two at a time (two cores); build
+ * and e2e files start builds, browsers and servers that want both cores, so they run one
+ * file at a time, build before e2e.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    // Two cores: browser and build tests compete for them, so files run one at a time.
-    fileParallelism: false,
     reporters: ['default', './tests/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 2 } } },
+    ],
   },
 });
