@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The site hosted under a sub-path, as on a GitHub Pages project site: builds with
-# SITE_BASE=/kr-policy/ and a public SITE_URL into .tmp/subpath-dist, then runs the
-# link/anchor, search, CSP and nginx end-to-end tests and the link-preview check
-# (og:image under https://policy.example.org/kr-policy/) against that build (nginx
-# serves it under /kr-policy/). Part of `npm test`.
+# SITE_BASE=/kr-policy/ and a public SITE_URL into .tmp/subpath-dist, then runs against
+# that build (nginx serves it under /kr-policy/) only what a base path changes: links
+# and #anchors, requests, scripts and the CSP (tests/e2e/site.test.ts), search's file
+# loads and links (tests/e2e/search.test.ts), the nginx config, and og:image URLs under
+# https://policy.example.org/kr-policy/ (tests/build/link-previews.test.ts). The tests
+# skip the rest under a base path (axe, the 320 px layout, search answers that hold no
+# URL). Part of `npm test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export SITE_BASE=/kr-policy/

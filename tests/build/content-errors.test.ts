@@ -1,12 +1,15 @@
 /**
  * The real `astro build` over a small fixture content tree: the valid tree builds
- * (and really runs remark-gfm), and each broken tree stops the build with a
- * message that names the file and the field a writer has to fix.
+ * (and really runs remark-gfm), and a broken tree stops the build with a message
+ * that names the file and the field a writer has to fix. Every kind of break is
+ * checked against lint:content's function in tests/unit/content-errors.test.ts; the
+ * two builds here prove the build runs the same checks: the schemas (a field that
+ * is wrong on its own) and findContentProblems (a reference to a missing page).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureContent, policyFile } from '../helpers/fixture-content';
+import { addToSecond, createFixtureContent } from '../helpers/fixture-content';
 import { buildSite, lintContent, type BuildResult } from '../helpers/astro-build';
 
 /** Two builds at a time: the machine has two cores. */
@@ -42,18 +45,6 @@ async function buildFixture(mutate: (dir: string) => void = () => {}): Promise<B
   cleanups.push(result.cleanup);
   return { ...result, lint };
 }
-
-/** Replaces one piece of a fixture file; fails loudly if the fixture changed shape. */
-function edit(file: string, from: string | RegExp, to: string) {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`fixture edit found nothing to replace in ${file}: ${from}`);
-  writeFileSync(file, next);
-}
-
-const second = (dir: string) => join(dir, 'ai-g3', 'second-policy.mdx');
-/** Adds frontmatter lines to ai-g3/second-policy.mdx. */
-const addToSecond = (lines: string) => (dir: string) => edit(second(dir), /^order: 2$/m, `order: 2\n${lines}`);
 
 const last = (output: string, lines = 60) => output.split('\n').slice(-lines).join('\n');
 
@@ -129,65 +120,15 @@ describe('a valid fixture', { timeout: 240_000 }, () => {
 });
 
 describe('a broken fixture stops the build and names the file and the field', { timeout: 240_000 }, () => {
-  it.concurrent('missing title', async () => {
-    const result = await buildFixture((dir) => edit(second(dir), /^title: .*\n/m, ''));
-    expectFailure(result, SECOND_FILE, /\btitle\b/, /제목\(title\)이 필요합니다/);
-  });
-
-  it.concurrent('impossible date "2025-02-30"', async () => {
-    const result = await buildFixture(addToSecond('dates: [{ label: 시행, date: "2025-02-30" }]'));
-    expectFailure(result, SECOND_FILE, /dates\.0\.date/, /달력에 없는 날짜/);
-  });
-
-  it.concurrent('unquoted date (YAML turns it into a Date, rolling 2025-02-30 over)', async () => {
+  it.concurrent('a field the schema refuses: unquoted date (YAML turns it into a Date, rolling 2025-02-30 over)', async () => {
     const result = await buildFixture(addToSecond('dates: [{ label: 시행, date: 2025-02-30 }]'));
     expectFailure(result, SECOND_FILE, /dates\.0\.date/, /따옴표/);
   });
 
-  it.concurrent('money written as a string', async () => {
-    const result = await buildFixture(addToSecond('figures: [{ kind: money, label: 예산, won: "2조 9300억 원" }]'));
-    expectFailure(result, SECOND_FILE, /figures\.0\.won/, /원 단위 숫자/);
-  });
-
-  it.concurrent('related page that does not exist (Astro alone only logs it)', async () => {
+  it.concurrent('a cross-file check: related page that does not exist (Astro alone only logs it)', async () => {
     const result = await buildFixture(addToSecond('related: [{ collection: ai-g3, id: no-such-page }]'));
     expectFailure(result, SECOND_FILE, /related\[0\]/, /no-such-page/);
     // The page must not have been written as if nothing happened.
     expect(() => readFileSync(join(result.outDir, 'ai-g3', 'second-policy', 'index.html'))).toThrow();
-  });
-
-  it.concurrent('glossary term that does not exist', async () => {
-    const result = await buildFixture(addToSecond('terms: [no-such-term]'));
-    expectFailure(result, SECOND_FILE, /terms\[0\]/, /no-such-term/);
-  });
-
-  it.concurrent('duplicate URL: an alias equal to another page', async () => {
-    const result = await buildFixture(addToSecond('aliases: [/ai-g3/sample-policy/]'));
-    expectFailure(result, SECOND_FILE, /aliases\[0\]/, /\/ai-g3\/sample-policy\//);
-  });
-
-  it.concurrent('duplicate URL: two pages claiming one alias', async () => {
-    const result = await buildFixture(addToSecond('aliases: [/old/sample/]'));
-    expectFailure(result, /ai-g3\/(second|sample)-policy\.mdx/, /aliases\[0\]/, /\/old\/sample\//);
-  });
-
-  it.concurrent('duplicate URL: an alias equal to a glossary page', async () => {
-    const result = await buildFixture(addToSecond('aliases: [/glossary/ai/]'));
-    expectFailure(result, SECOND_FILE, /aliases\[0\]/, /\/glossary\/ai\//);
-  });
-
-  it.concurrent('unquoted updated date (a Date to the YAML parser, in the build and in lint alike)', async () => {
-    const result = await buildFixture(addToSecond('updated: 2025-01-14'));
-    expectFailure(result, SECOND_FILE, /\bupdated\b/, /따옴표/);
-  });
-
-  it.concurrent('a second overview in one section', async () => {
-    const result = await buildFixture(addToSecond('kind: overview'));
-    expectFailure(result, /ai-g3\/(second-policy|overview)\.mdx/, /\bkind\b/, /정확히 하나/);
-  });
-
-  it.concurrent('file name that is not a lowercase ASCII slug', async () => {
-    const result = await buildFixture((dir) => writeFileSync(join(dir, 'ai-g3', 'Third-Policy.mdx'), policyFile({ title: '세 번째 정책', order: '3' })));
-    expectFailure(result, /ai-g3\/Third-Policy\.mdx/, /파일 이름/);
   });
 });

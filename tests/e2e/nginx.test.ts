@@ -3,7 +3,9 @@
  * site: security headers on every response (pages, assets, redirects, 404), the
  * Cache-Control rules of src/lib/http-headers.ts, relative 301s for directories and
  * content aliases, the custom 404 page, long search links, hidden host files, the
- * pre-gzipped search index sent as stored, and gzip for HTML. Run `npm run build` first.
+ * pre-gzipped search index sent as stored, and gzip for HTML. The site is served under
+ * the base path it was built for: npm run test:subpath runs this file on its
+ * SITE_BASE=/kr-policy/ build, served as the config's comment says. Run `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -207,37 +209,5 @@ describe('transfer', () => {
 
   it('logs no warning or worse', () => {
     expect(server.errorLog()).not.toMatch(/\[(?:warn|crit|alert|emerg)\]/);
-  });
-});
-
-// A build for the host root served under a sub-path (a SITE_BASE build is served so above).
-describe.skipIf(BASE !== '/')('under a base path, as the config comment describes', () => {
-  let sub: NginxServer;
-  beforeAll(async () => {
-    sub = await startNginx(DIST, { base: '/kr-policy/' });
-  });
-  afterAll(async () => {
-    await sub?.close();
-  });
-  const subGet = (path: string) => get(path, {}, () => sub.url);
-
-  it('serves pages, redirects directories and answers 404 with the site page', async () => {
-    expect(sub.url).toMatch(/\/kr-policy$/);
-    expect((await subGet('/')).status).toBe(200);
-    const redirect = await subGet('/ai-g3');
-    expect(redirect.status).toBe(301);
-    expect(redirect.headers.get('location')).toBe('/kr-policy/ai-g3/');
-    const missing = await subGet('/no-such-page/');
-    expect(missing.status).toBe(404);
-    expect(await missing.text()).toBe(readFileSync(join(DIST, '404.html'), 'utf8'));
-    expectSecurityHeaders(missing, 'sub-path 404');
-    expect((await subGet('/_headers')).status).toBe(404);
-  });
-
-  it('keeps the Cache-Control rules', async () => {
-    const asset = readFileSync(join(DIST, 'index.html'), 'utf8').match(/\/_astro\/[^"]+\.css/)?.[0];
-    expect(asset).toBeTruthy();
-    expect((await subGet(asset!)).headers.get('cache-control')).toBe(IMMUTABLE);
-    expect((await subGet('/pagefind/pagefind.js')).headers.get('cache-control')).toBe(REVALIDATE);
   });
 });

@@ -3,7 +3,7 @@
  * glossary term, a GFM probe page) into a temporary folder. Build tests then break
  * one thing at a time and run the real `astro build` over it with CONTENT_DIR.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECTIONS } from '../../src/data/sections';
@@ -59,3 +59,15 @@ export function createFixtureContent(): string {
   );
   return dir;
 }
+
+/** Replaces one piece of a fixture file; fails loudly if the fixture changed shape. */
+export function edit(file: string, from: string | RegExp, to: string) {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture edit found nothing to replace in ${file}: ${from}`);
+  writeFileSync(file, next);
+}
+
+export const second = (dir: string) => join(dir, 'ai-g3', 'second-policy.mdx');
+/** Adds frontmatter lines to ai-g3/second-policy.mdx. */
+export const addToSecond = (lines: string) => (dir: string) => edit(second(dir), /^order: 2$/m, `order: 2\n${lines}`);

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFragments } from '../indexer/pagefind-files';
 import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../core/pagefind-adapter';
@@ -40,8 +40,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>contract</title>');
   writeFileSync(
     join(dir, 'worker.js'),
-    `self.onmessage = async (e) => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ basePath: '/pagefind/' }); await pf.init();
-      const r = await pf.search(e.data); self.postMessage({ ids: r.results.map((x) => x.id), hasWindow: typeof window !== 'undefined' }); };`,
+    `let ready; self.onmessage = async (e) => { ready ??= (async () => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ basePath: '/pagefind/' }); await pf.init(); return pf; })();
+      const pf = await ready; const r = await pf.search(e.data); self.postMessage({ ids: r.results.map((x) => x.id), hasWindow: typeof window !== 'undefined' }); };`,
   );
   server = await startStaticServer(dir);
   browser = await launchBrowser();
@@ -53,22 +53,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs a search in a module worker on a page of the tiny site. */
+let page: Page | undefined;
+/**
+ * Runs a search in a module worker on a page of the tiny site. One page and one worker
+ * answer every search in turn (Pagefind starts once), as in the site's own worker.
+ */
 async function searchInWorker(term: string): Promise<{ ids: string[]; hasWindow: boolean }> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/`);
-  const reply = await page.evaluate(
+  if (!page) {
+    page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => {
+      (window as unknown as { searchWorker: Worker }).searchWorker = new Worker('/worker.js', { type: 'module' });
+    });
+  }
+  return page.evaluate(
     (t) =>
       new Promise<{ ids: string[]; hasWindow: boolean }>((resolve, reject) => {
-        const worker = new Worker('/worker.js', { type: 'module' });
+        const worker = (window as unknown as { searchWorker: Worker }).searchWorker;
         worker.onmessage = (e) => resolve(e.data);
         worker.onerror = (e) => reject(new Error(e.message));
         worker.postMessage(t);
       }),
     term,
   );
-  await page.close();
-  return reply;
 }
 
 describe('Pagefind contract', () => {
