@@ -27,7 +27,7 @@ export const TAGS = {
   jobs: '일자리',
   digital: '디지털',
   'small-business': '소상공인',
-  'living-costs': '가계 부담',
+  'living-costs': '통신비 부담',
   inclusion: '디지털 포용',
   regional: '지역',
   software: '소프트웨어',
