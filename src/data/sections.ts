@@ -4,7 +4,7 @@
  * and its pages are served under `/<slug>/`.
  */
 export const SECTIONS = [
-  { slug: 'strategic-technology', order: 1, title: 'AI 분야의 국가전략기술 지정', short: '국가전략기술' },
+  { slug: 'strategic-technology', order: 1, title: 'AI 분야의 국가전략기술로의 발전', short: '국가전략기술' },
   { slug: 'ai-g3', order: 2, title: 'AI 글로벌 3대 강국 도약', short: 'AI G3' },
   { slug: 'bio-quantum', order: 3, title: '첨단 바이오와 양자 기술', short: '바이오·양자' },
   { slug: 'commercialization', order: 4, title: '범부처 기술사업화 생태계', short: '기술사업화' },
