@@ -129,8 +129,8 @@ describe('the drawer and its cache', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   const site: Record<string, LinkCard | null> = {
-    'index.html': { title: '2025 과학기술·ICT·AI 정책 한눈에 보기', site: '2025 과학기술·AI 정책 지식' },
-    'ai-g3/ai-basic-act/index.html': { section: 'AI 글로벌 3대 강국 도약', title: 'AI기본법 하위 법령 정비', site: '2025 과학기술·AI 정책 지식' },
+    'index.html': { title: "2025년(기사 기준 '올해') 과학기술·디지털·AI 정책 한눈에 보기", site: '과학기술·AI 정책 지식' },
+    'ai-g3/ai-basic-act/index.html': { section: 'AI 글로벌 3대 강국 도약', title: 'AI기본법과 하위 법령 마련', site: '과학기술·AI 정책 지식' },
     'old/index.html': null,
   };
   const write = (files: Record<string, LinkCard | null>) => {
