@@ -16,7 +16,7 @@ import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
 import type { StaticServer } from '../../src/korean-search/node';
 import { createKoreanAnalyzer, type KoreanAnalyzer } from '../../src/korean-search/node';
-import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
+import { RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, parseJson, searchManifestSchema, searchPageSchema } from '../../src/korean-search/node';
 import { extractSearchPage } from '../../src/korean-search/node';
 import { readFragments } from '../../src/korean-search/node';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
@@ -56,7 +56,8 @@ export interface IndexedSite {
 
 /** The indexed pages with their text as the indexer extracts it, and the analyser with the build's synonyms. */
 export function readIndexedSite(distDir: string): IndexedSite {
-  const manifest = JSON.parse(readFileSync(join(distDir, SEARCH_DATA_DIR, 'manifest.json'), 'utf8')) as SearchManifest;
+  const manifestFile = join(distDir, SEARCH_DATA_DIR, 'manifest.json');
+  const manifest = parseJson(searchManifestSchema, readFileSync(manifestFile, 'utf8'), manifestFile);
   const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
   const pages: TruthPage[] = [];
   for (const { html, url } of searchablePages(distDir)) {
@@ -76,7 +77,7 @@ export function ourIdToUrl(distDir: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.gz')) continue;
-    const doc = JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as { url: string };
+    const doc = parseJson(searchPageSchema, gunzipSync(readFileSync(join(dir, name))).toString('utf8'), join(dir, name));
     map.set(name.replace(/\.gz$/, ''), doc.url);
   }
   return map;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assemble, disassemble } from 'es-hangul';
 import { createKoreanAnalyzer, normalizeChars, type KoreanAnalyzer } from '../../src/korean-search/node';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../../src/korean-search/node';
+import { SEARCH_DATA_DIR, parseJson, searchManifestSchema, searchPageSchema } from '../../src/korean-search/node';
 import type { SearchPage } from '../../src/korean-search/node';
 import { encodeToken } from '../../src/korean-search/node';
 import { planQuery } from '../../src/korean-search/node';
@@ -89,7 +89,7 @@ export interface SiteWord {
 /** The indexed pages as shown in results (dist/pagefind-ko/doc/*.gz). */
 export function indexedDocs(dist: string): SearchPage[] {
   const dir = join(dist, SEARCH_DATA_DIR, 'doc');
-  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as SearchPage);
+  return readdirSync(dir).map((name) => parseJson(searchPageSchema, gunzipSync(readFileSync(join(dir, name))).toString('utf8'), join(dir, name)));
 }
 
 /** Hangul words of at least `minSyllables` in the titles of the indexed pages, each with its page, as the analyser reads them. */
@@ -114,7 +114,10 @@ export function siteText(docs: readonly SearchPage[]): string {
 /** correctQuery in Node over the built files: what the browser would decide, without Pagefind. */
 export function nodeCorrector(dist: string) {
   const dataDir = join(dist, SEARCH_DATA_DIR);
-  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as SearchManifest;
+  const manifestFile = join(dataDir, 'manifest.json');
+  const manifest = parseJson(searchManifestSchema, readFileSync(manifestFile, 'utf8'), manifestFile);
+  const typo = manifest.typo;
+  if (!typo) throw new Error(`${manifestFile}: 오타 교정 파일이 없는 옛 색인입니다. npm run build로 다시 만드세요.`);
   const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
   const files: string[] = [];
   const loader = new TypoLoader(async (path) => {
@@ -143,7 +146,7 @@ export function nodeCorrector(dist: string) {
       correctQuery(query, unknownTerms(query), {
         analyzer,
         rules,
-        loadLookup: (needs) => loader.lookup(manifest.typo, needs),
+        loadLookup: (needs) => loader.lookup(typo, needs),
         pageCounts: async (encoded) => encoded.map(pages),
       }),
   };

@@ -14,6 +14,7 @@ export type { PagefindSearcher, SearchEngine, SearchOutcome, SearchTrace } from 
 
 // The files of an index.
 export { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from './core/data-files';
+export { parseJson, searchManifestSchema, searchPageSchema } from './options';
 export { parseShard, shardOf, type VocabularyEntry } from './core/vocabulary';
 export { TYPO_DIR } from './core/typo/lookup-files';
 export { readFragments } from './indexer/pagefind-files';

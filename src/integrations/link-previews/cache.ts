@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { z } from 'astro/zod';
 import { normalizeCardText, type LinkCard } from '../../lib/link-card';
 import { cardFontFiles, missingFontMessage } from './fonts';
 
@@ -41,7 +42,7 @@ export function cacheFingerprint(): string {
   for (const file of [join(here, 'draw.ts'), join(here, 'png.ts'), join(here, 'palette.ts'), join(here, 'fonts.ts'), join(here, '../../lib/link-card.ts'), fonts.bold, fonts.semibold]) {
     hash.update(readFileSync(file)).update('\0');
   }
-  const canvas = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@napi-rs/canvas/package.json'), 'utf8')) as { version: string };
+  const canvas = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@napi-rs/canvas/package.json'), 'utf8')));
   hash.update(canvas.version);
   return hash.digest('hex').slice(0, 16);
 }

@@ -3,7 +3,8 @@
  *
  * Usage: node --import tsx src/integrations/link-previews/cli.ts '<PreviewJob as JSON>'
  */
-import { drawLinkPreviews, type PreviewJob } from './drawer';
+import { drawLinkPreviews } from './drawer';
+import { previewJobSchema } from './job';
 
 const [json] = process.argv.slice(2);
 if (!json) {
@@ -11,7 +12,7 @@ if (!json) {
   process.exit(2);
 }
 try {
-  const summary = await drawLinkPreviews(JSON.parse(json) as PreviewJob);
+  const summary = await drawLinkPreviews(previewJobSchema.parse(JSON.parse(json)));
   // One JSON line runPreviewJob reads back.
   console.log(JSON.stringify({ linkPreviews: summary }));
 } catch (error) {

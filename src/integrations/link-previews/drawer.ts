@@ -14,31 +14,9 @@ import { cacheFingerprint, cachedFile, cardCacheKey } from './cache';
 import { missingCharacters, readCoverageFile } from './font-coverage';
 import { cardFontFiles } from './fonts';
 import type { DrawReply, DrawTask } from './worker';
+import type { PreviewJob, PreviewSummary } from './job';
 
-export interface PreviewJob {
-  /** The built site. */
-  outDir: string;
-  /** The card cache (cache.ts). */
-  cacheDir: string;
-  /** Largest image accepted, in bytes (default CARD_MAX_BYTES; tests lower it). */
-  maxBytes?: number;
-}
-
-export interface PreviewSummary {
-  /** Pages with a card. */
-  pages: number;
-  /** Cards drawn in this run and cards copied from the cache. */
-  drawn: number;
-  reused: number;
-  largestBytes: number;
-  totalBytes: number;
-  workers: number;
-  seconds: number;
-  /** CPU time of the drawing process, worker threads included (wall time depends on what else the machine runs). */
-  cpuSeconds: number;
-  /** Peak resident memory of the drawing process, worker threads included. */
-  peakRssBytes: number;
-}
+export type { PreviewJob, PreviewSummary };
 
 /** Cache entries no build has used for this long are deleted. */
 const CACHE_MAX_AGE_DAYS = 30;

@@ -6,7 +6,7 @@
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../core/analyzer';
 import { encodeToken } from '../core/pagefind-adapter';
-import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest } from '../core/data-files';
+import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest, type TypoManifest } from '../core/data-files';
 import type { SearchPage } from '../indexer/extract-page';
 import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
@@ -134,6 +134,7 @@ export class SearchEngine {
   loadManifest(): Promise<SearchManifest> {
     this.manifest ??= fetch(`${this.dataBase}manifest.json`, { cache: 'no-cache' }).then((r) => {
       if (!r.ok) throw new Error(`검색 색인을 불러오지 못했습니다 (HTTP ${r.status})`);
+      // Read unchecked: Zod would more than triple the search chunk (docs/benchmarks.md); Node tools parse it with searchManifestSchema.
       return r.json() as Promise<SearchManifest>;
     });
     this.manifest.catch(() => (this.manifest = null));
@@ -173,7 +174,7 @@ export class SearchEngine {
    */
   private loadRestOfVocabulary(manifest: SearchManifest): void {
     // A manifest of an older index has no size: load shard by shard.
-    if (!(manifest.vocabularySize <= PRELOADED_VOCABULARY_TOKENS)) return;
+    if (manifest.vocabularySize === undefined || manifest.vocabularySize > PRELOADED_VOCABULARY_TOKENS) return;
     for (let n = 0; n < manifest.vocabularyShards; n++) this.loadShard(n, manifest.build).catch(() => undefined);
   }
 
@@ -206,6 +207,7 @@ export class SearchEngine {
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
     if (!doc) {
+      // Unchecked, like the manifest (loadManifest).
       doc = this.loadManifest().then((m) => fetchGzipText(`${this.dataBase}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage));
       doc.catch(() => this.docs.delete(id));
       this.docs.set(id, doc);
@@ -233,10 +235,10 @@ export class SearchEngine {
   }
 
   /** Corrections of the query's unknown words (src/korean-search/core/typo/correct.ts), reading the typo lookup and the vocabulary. */
-  private correct(query: string, unknownTerms: string[], manifest: SearchManifest, analyzer: KoreanAnalyzer): Promise<QueryCorrection> {
+  private correct(query: string, unknownTerms: string[], manifest: SearchManifest, typo: TypoManifest, analyzer: KoreanAnalyzer): Promise<QueryCorrection> {
     return correctQuery(query, unknownTerms, {
       analyzer,
-      loadLookup: (needs) => this.typos.lookup(manifest.typo!, needs),
+      loadLookup: (needs) => this.typos.lookup(typo, needs),
       pageCounts: (encoded) =>
         Promise.all(encoded.map(async (token) => (await this.loadShard(shardOf(token, manifest.vocabularyShards), manifest.build)).get(token)?.pages)),
     });
@@ -319,7 +321,7 @@ export class SearchEngine {
         report();
         return answer;
       }
-      const correction = await this.correct(query, unknownTerms, manifest, analyzer);
+      const correction = await this.correct(query, unknownTerms, manifest, manifest.typo, analyzer);
       if (!correction.query) {
         trace?.({ ...steps(), correction: { ...correction, typed: query } });
         return { ...answer, alternatives: correction.alternatives };

@@ -19,17 +19,12 @@
  */
 import { normalizeChars, toUnits } from '../analyzer';
 import { chooseShardCount, fnv1a } from '../vocabulary';
+import type { TypoManifest } from '../data-files';
+
+export type { TypoManifest };
 
 /** Folder of the lookup files, inside pagefind-ko/. */
 export const TYPO_DIR = 'typo';
-
-/** What the manifest says about the lookup, so the browser requests only files that exist. */
-export interface TypoManifest {
-  /** Number of syllable shards (a power of two). */
-  syllableShards: number;
-  /** Lengths that have a Latin-run file. */
-  runLengths: number[];
-}
 
 /** Latin runs shorter than this are not stored: shorter runs are never corrected, nor corrected into (see search-typo.ts). */
 export const MIN_STORED_RUN = 3;
