@@ -17,6 +17,7 @@ import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
+import { must } from '../core/must';
 
 const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
 
@@ -191,7 +192,7 @@ export class SearchEngine {
   private async orderByPhrase(main: string[], phraseSearching: Promise<string[]>, phrase: string): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
     const firstPage = main.slice(0, RESULTS_PAGE_SIZE);
     const heldOnFirstPage = Promise.all(firstPage.map((id) => this.loadDoc(id))).then(
-      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(docs[i]!), phrase)),
+      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(must(docs[i], 'result text')), phrase)),
       // A text that does not load: the phrase search alone decides (the page reports the text).
       () => [] as string[],
     );
@@ -305,7 +306,10 @@ export class SearchEngine {
       terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
       ignored: plan.analyzed.ignored,
       shards: [...shards.keys()],
-      pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: lookup(plan.encoded[i]!)?.pages })),
+      pageCounts: plan.tokens.map((token, i) => {
+        const encoded = must(plan.encoded[i], 'encoded token');
+        return { token: describeToken(token), encoded, pages: lookup(encoded)?.pages };
+      }),
       knownWords: plan.analyzed.terms.flatMap((term) => {
         const token = termWordToken(term);
         return token === undefined ? [] : [{ word: term.text, encoded: encodeToken(token), pages: lookup(encodeToken(token))?.pages }];

@@ -73,10 +73,11 @@ export function findSearchElements(root: ParentNode): SearchElements {
 
 /** 「‘뭐예요’는 찾지 않았습니다.」 for the words that named no topic; empty when there were none. */
 function droppedNote(dropped: readonly string[]): string {
-  if (dropped.length === 0) return '';
+  const last = dropped.at(-1);
+  if (last === undefined) return '';
   const quoted = dropped.map((w) => `‘${w}’`).join(', ');
   // The particle follows the last word's final sound (‘정책’은, ‘뭐예요’는).
-  return ` ${quoted}${josa(dropped.at(-1)!, '은/는').slice(dropped.at(-1)!.length)} 찾지 않았습니다.`;
+  return ` ${quoted}${josa(last, '은/는').slice(last.length)} 찾지 않았습니다.`;
 }
 
 /** A quoted query with 으로/로 (‘인공지능’으로, ‘바이오위원회’로). */
@@ -330,7 +331,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     clearTimeout(debounce);
-    input.value = link.dataset.searchQuery!;
+    input.value = link.dataset.searchQuery ?? '';
     asTyped = link.hasAttribute('data-search-as-typed');
     input.focus();
     void run();
@@ -346,9 +347,9 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     if (all.length === 0) return;
     const at = all.indexOf(document.activeElement as HTMLAnchorElement);
     event.preventDefault();
-    if (event.key === 'ArrowDown') (all[at + 1] ?? all[at] ?? all[0])!.focus();
+    if (event.key === 'ArrowDown') (all[at + 1] ?? all[at] ?? all[0])?.focus();
     else if (at <= 0) input.focus();
-    else all[at - 1]!.focus();
+    else all[at - 1]?.focus();
   };
   input.addEventListener('keydown', onArrow);
   results.addEventListener('keydown', onArrow);

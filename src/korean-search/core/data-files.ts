@@ -74,7 +74,7 @@ export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, 
   };
   // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
   const [title, ...rest] = pageBlocks(page);
-  const titleTokens = addBlock(title!);
+  const titleTokens = addBlock(title ?? '');
   for (const block of rest) addBlock(block);
   return {
     content: content.join(' '),

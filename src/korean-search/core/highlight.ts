@@ -27,8 +27,10 @@ function spellingPattern(spelling: string): string | null {
   if (units.length === 0) return null;
   const body = units.map((u) => escapeRegExp(u.text).replace(/\\\./g, '\\.')).join(UNIT_GAP);
   // A Latin term must not start or end inside a longer Latin word (AI ≠ mAIn).
-  const before = units[0]!.kind === 'latin' ? '(?<![a-z])' : units[0]!.kind === 'digit' ? '(?<![0-9])' : '';
-  const last = units[units.length - 1]!;
+  const first = units[0];
+  const last = units.at(-1);
+  if (!first || !last) return null;
+  const before = first.kind === 'latin' ? '(?<![a-z])' : first.kind === 'digit' ? '(?<![0-9])' : '';
   const after = last.kind === 'latin' ? '(?![a-z])' : last.kind === 'digit' ? '(?![0-9])' : '';
   return before + body + after;
 }
@@ -229,10 +231,10 @@ export function presentResult(
   const lead = best && best.ranges > 0 ? best : (withText.find((s) => !s.section.facts) ?? best);
   const excerpt = lead?.best ? makeExcerpt(lead.best.text, lead.best.ranges, excerptLength) : [];
   const subResults = scored
-    .filter((s) => s.section.anchor && s.best && (s.ranges > 0 || s.headingMatched))
+    .flatMap((s) => (s.section.anchor && s.best && (s.ranges > 0 || s.headingMatched) ? [{ ...s, best: s.best }] : []))
     .sort((a, b) => b.matchedTerms - a.matchedTerms)
     .slice(0, maxSubResults)
     .sort((a, b) => doc.sections.indexOf(a.section) - doc.sections.indexOf(b.section))
-    .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.best!.text, s.best!.ranges, Math.round(excerptLength * 0.7)) }));
+    .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.best.text, s.best.ranges, Math.round(excerptLength * 0.7)) }));
   return { title: segmentText(doc.title, matcher.ranges(doc.title)), excerpt, subResults };
 }

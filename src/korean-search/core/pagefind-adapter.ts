@@ -99,6 +99,7 @@ function encodeCodePoint(code: number): string {
 /** An analyzer token (src/korean-search/core/analyzer.ts) as Pagefind indexes and searches it. */
 export function encodeToken(token: string): string {
   let out = '';
-  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0)!);
+  // A string's iterator yields whole code points: codePointAt(0) is never undefined.
+  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0) ?? 0);
   return out + TOKEN_SENTINEL;
 }

@@ -56,7 +56,7 @@ export function resolveStems(plan: SearchPlan, lookup: (encodedToken: string) =>
   const terms = plan.analyzed.terms.map((term) => {
     if (!term.lessStripped?.length || !endsInSeam(term)) return term;
     changed = true;
-    return term.lessStripped.find((form) => !endsInSeam(form)) ?? term.lessStripped[term.lessStripped.length - 1]!;
+    return term.lessStripped.find((form) => !endsInSeam(form)) ?? term.lessStripped.at(-1) ?? term;
   });
   if (!changed) return plan;
   const analyzed = { ...plan.analyzed, terms };

@@ -8,6 +8,7 @@ import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import type { DocSection } from '../core/highlight';
+import { must } from '../core/must';
 
 export interface SearchPage {
   /** The route path of the page (without the base path: the index is the same under any base). */
@@ -47,7 +48,7 @@ export function extractSearchPage(html: string, url: string): SearchPage | null 
   let title = '';
   const sections: DocSection[] = [{ anchor: '', heading: '', text: '' }];
   let paragraph = '';
-  const current = () => sections[sections.length - 1]!;
+  const current = () => must(sections.at(-1), 'section');
   const endParagraph = () => {
     const text = paragraph.replace(/\s+/g, ' ').trim();
     if (text) current().text += (current().text ? '\n' : '') + text;

@@ -43,7 +43,7 @@ export async function startStaticServer(dir: string): Promise<StaticServer> {
   let paths: string[] = [];
 
   const resolveFile = (pathname: string): string | undefined => {
-    const clean = decodeURIComponent(pathname.split('?')[0]!);
+    const clean = decodeURIComponent(pathname.split('?', 1)[0] ?? '');
     const base = resolve(root, '.' + clean);
     if (base !== root && !base.startsWith(root + sep)) return undefined;
     for (const candidate of [base, join(base, 'index.html'), base + '.html']) {
