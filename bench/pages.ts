@@ -19,6 +19,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../src/korean-search/node';
 import { CHROMIUM_PATH, launchBrowser } from '../scripts/lib/chromium';
+import { must } from '../src/lib/must';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -107,12 +108,12 @@ export async function measurePage(browser: Browser, server: StaticServer, path: 
   const beforeFonts = resources.filter((r) => r.kind !== 'font').reduce<Sizes>((a, r) => add(a, r), ZERO);
 
   // Source text, not a function: tsx/Vitest transforms would add helpers the page lacks.
-  const inline = (await page.evaluate(`(() => {
+  const inline = await page.evaluate<{ scriptBytes: number; scriptCount: number; styleBytes: number }>(`(() => {
     const scripts = [...document.querySelectorAll('script:not([src])')].filter((s) => !s.getAttribute('type') || /javascript|module/.test(s.getAttribute('type')));
     const styles = [...document.querySelectorAll('style')];
     const bytes = (t) => new TextEncoder().encode(t).length;
     return { scriptBytes: scripts.reduce((n, s) => n + bytes(s.textContent || ''), 0), scriptCount: scripts.length, styleBytes: styles.reduce((n, s) => n + bytes(s.textContent || ''), 0) };
-  })()`)) as { scriptBytes: number; scriptCount: number; styleBytes: number };
+  })()`);
   const scriptFilesOnLoad = resources.filter((r) => r.kind === 'js').map((r) => r.url);
 
   let searchOpen: PageWeight['searchOpen'];
@@ -201,8 +202,8 @@ function printWeights(weights: readonly PageWeight[]) {
     `${w.inlineScriptCount} (${kb(w.inlineScriptBytes)} raw)`,
     kb(w.inlineStyleBytes),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-+-'));
   for (const r of rows) console.log(line(r));
@@ -230,7 +231,7 @@ async function main() {
     }
     console.log('=== Page weight (transfer sizes, brotli / gzip) ===');
     printWeights(output.weights);
-    const policy = output.weights.find((w) => w.path === POLICY_PAGE)!;
+    const policy = must(output.weights.find((w) => w.path === POLICY_PAGE), `weight of ${POLICY_PAGE}`);
     if (policy.beforeFonts.gzip > POLICY_BUDGET) failures.push(`policy page ${kb(policy.beforeFonts.gzip)} gzip > 60 KB before fonts`);
     for (const w of output.weights) {
       const pageScripts = w.resources.filter((r) => r.kind === 'js');

@@ -250,9 +250,9 @@ export function formatTable(runs: readonly ScaleRun[]): string {
   const header = `${'N ='.padEnd(width)} | ${runs.map((r) => String(r.pages).padEnd(colWidth)).join(' | ')}`;
   const lines = [header, '-'.repeat(header.length)];
   for (const [label, f] of rows) lines.push(`${label.padEnd(width)} | ${runs.map((r) => f(r).padEnd(colWidth)).join(' | ')}`);
-  if (runs.length > 1) {
-    const a = runs[0]!;
-    const b = runs[runs.length - 1]!;
+  const [a] = runs;
+  const b = runs.at(-1);
+  if (runs.length > 1 && a && b) {
     const k = b.pages / a.pages;
     lines.push('', `growth ${a.pages} → ${b.pages} (×${k}): build ×${(b.build.seconds / a.build.seconds).toFixed(1)}, indexer ×${(b.indexerSeconds / a.indexerSeconds).toFixed(1)}, dist ×${(b.distBytes / a.distBytes).toFixed(1)}, our index ×${(b.ourIndexBytes / a.ourIndexBytes).toFixed(1)}, build peak RSS ×${(b.build.treePeakBytes / a.build.treePeakBytes).toFixed(1)}`);
   }

@@ -26,7 +26,7 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
   },
 });
-const distDir = values.dist!;
+const distDir = values.dist;
 if (!hasBuiltSite(distDir)) throw new Error(`${distDir}에 검색 색인이 있는 빌드가 없습니다. 먼저 npm run build를 실행하세요.`);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -49,7 +49,7 @@ const texts = pageTexts(distDir);
 const server = await startStaticServer(distDir);
 const browser = await launchBrowser();
 try {
-  for (const file of values.queries!.split(',').filter(Boolean)) {
+  for (const file of values.queries.split(',').filter(Boolean)) {
     const queries = readQueries(file);
     console.log(`\n${file} — ${queries.length} queries, ${stockPages} pages indexed`);
     for (const engine of [oursEngine, stockEngine]) {

@@ -20,7 +20,7 @@ import { startNodeSearch } from '../src/korean-search/node';
 import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from '../scripts/lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
-const dist = values.dist!;
+const dist = values.dist;
 const corrector = nodeCorrector(dist);
 const docs = indexedDocs(dist);
 const text = siteText(docs);

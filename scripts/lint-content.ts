@@ -51,7 +51,7 @@ function readChecked<T>(file: string, schema: { safeParse(data: unknown): { succ
   return null;
 }
 
-const idOf = (file: string) => file.split(/[\\/]/).pop()!.replace(/\.mdx$/, '');
+const idOf = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.mdx$/, '');
 
 const glossary: CheckedTerm[] = [];
 for (const file of mdxFiles(join(root, 'glossary'))) {

@@ -46,12 +46,13 @@ function devtoolsUrl(chrome: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start in ${STARTUP_TIMEOUT_MS / 1000} s:\n${log}`)), STARTUP_TIMEOUT_MS);
-    chrome.stderr!.on('data', (chunk: Buffer) => {
+    if (!chrome.stderr) return reject(new Error('Chromium was started without a stderr pipe'));
+    chrome.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       const match = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-      if (match) {
+      if (match?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve(match[1]);
       }
     });
     chrome.on('exit', (code) => {
@@ -99,7 +100,7 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
   const evaluate = async <T>(page: Send, expression: string): Promise<T> => {
     const { result, exceptionDetails } = await page('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
     if (exceptionDetails) throw new Error(`In the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
+    return result.value as T;
   };
 
   return {

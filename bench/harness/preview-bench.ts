@@ -37,8 +37,9 @@ export function previewBenchEnv(work: string, keep: boolean): Record<string, str
 export function previewStepFromLog(log: string, cold: boolean): PreviewStep | null {
   const m = /\[link-previews\] 미리보기 이미지 (\d+)장: 새로 그림 (\d+), 캐시에서 (\d+), 가장 큰 것 ([\d.]+) KB, 작업 스레드 (\d+)개 \(([\d.]+)초, CPU ([\d.]+)초, 최대 메모리 (\d+) MB\)/.exec(log);
   if (!m) return null;
-  const [pages, drawn, reused, largestKb, workers, seconds, cpuSeconds, peakMb] = m.slice(1).map(Number) as number[];
-  return { pages: pages!, drawn: drawn!, reused: reused!, largestKb: largestKb!, workers: workers!, seconds: seconds!, cpuSeconds: cpuSeconds!, peakMb: peakMb!, cold };
+  // Every group of the pattern is a required number, so each is a number here.
+  const [pages = 0, drawn = 0, reused = 0, largestKb = 0, workers = 0, seconds = 0, cpuSeconds = 0, peakMb = 0] = m.slice(1).map(Number);
+  return { pages, drawn, reused, largestKb, workers, seconds, cpuSeconds, peakMb, cold };
 }
 
 export function previewRows<R extends { previews: PreviewStep | null }>(): [string, (r: R) => string][] {

@@ -217,10 +217,10 @@ export function medianOfRounds(rounds: readonly (readonly QueryMeasure[])[]): Qu
   const [first, ...rest] = rounds;
   if (!first) return [];
   return first.map((measure, i) => {
-    const same = rest.map((round) => round[i]);
-    if (same.some((m) => m?.query !== measure.query)) throw new Error(`rounds differ at query ${i + 1} (${measure.query})`);
-    const roundsMs = [measure.ms, ...same.map((m) => m!.ms)];
-    const error = [measure, ...same].find((m) => m!.error)?.error;
+    const same = rest.map((round) => round[i]).filter((m) => m !== undefined);
+    if (same.length < rest.length || same.some((m) => m.query !== measure.query)) throw new Error(`rounds differ at query ${i + 1} (${measure.query})`);
+    const roundsMs = [measure.ms, ...same.map((m) => m.ms)];
+    const error = [measure, ...same].find((m) => m.error)?.error;
     return { ...measure, ms: percentile(roundsMs, 50), roundsMs, ...(error ? { error } : {}) };
   });
 }

@@ -13,6 +13,7 @@
 import { disassembleCompleteCharacter } from 'es-hangul';
 import { SECTIONS } from '../../src/data/sections';
 import { TAG_IDS } from '../../src/data/tags';
+import { must } from '../../src/lib/must';
 
 export interface ScaleFile {
   /** Path inside the content folder, e.g. `ai-g3/policy-00042.mdx`. */
@@ -42,7 +43,7 @@ export function createRng(seed: number): () => number {
 }
 
 type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+const pick = <T>(rng: Rng, list: readonly T[]): T => must(list[Math.floor(rng() * list.length)], 'pick from an empty list');
 const chance = (rng: Rng, p: number) => rng() < p;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
@@ -67,7 +68,7 @@ export function finalSound(word: string): FinalSound {
     // 10 십, 100 백, 1000 천, 10000 만: a run of trailing zeros after another digit is read as a consonant.
     const zeros = /([1-9])(0+)$/.exec(trimmed);
     if (zeros) return 'consonant';
-    return DIGIT_FINAL[Number(last)]!;
+    return must(DIGIT_FINAL[Number(last)], `final sound of ${last}`);
   }
   if (last === '%') return 'vowel'; // 퍼센트
   return LATIN_FINAL[last.toLowerCase()] ?? 'vowel';
@@ -242,7 +243,7 @@ interface PageRef {
 
 /** Page `i` (0-based) lives in section i mod 10 and is named policy-00001 … (1-based, zero-padded). */
 export function pageRef(i: number): PageRef {
-  return { section: SECTIONS[i % SECTIONS.length]!.slug, id: `policy-${String(i + 1).padStart(5, '0')}` };
+  return { section: must(SECTIONS[i % SECTIONS.length], 'section').slug, id: `policy-${String(i + 1).padStart(5, '0')}` };
 }
 
 function frontmatter(fields: string[]): string {

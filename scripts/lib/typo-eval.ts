@@ -31,7 +31,9 @@ export type SlipKind = 'substitute' | 'insert' | 'delete';
 /** One jamo of syllable `at` substituted, inserted or deleted; undefined when the result is not one syllable, or is the same. */
 export function slip(word: string, at: number, kind: SlipKind, position: number, jamo: string): string | undefined {
   const syllables = [...word];
-  const parts = [...disassemble(syllables[at]!)];
+  const original = syllables[at];
+  if (original === undefined) return undefined;
+  const parts = [...disassemble(original)];
   if (kind === 'insert') parts.splice(position % (parts.length + 1), 0, jamo);
   else if (kind === 'delete') parts.splice(position % parts.length, 1);
   else parts[position % parts.length] = jamo;
@@ -120,15 +122,16 @@ export function nodeCorrector(dist: string) {
   if (!typo) throw new Error(`${manifestFile}: 오타 교정 파일이 없는 옛 색인입니다. npm run build로 다시 만드세요.`);
   const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
   const files: string[] = [];
-  const loader = new TypoLoader(async (path) => {
+  const loader = new TypoLoader((path) => {
     files.push(path);
-    return gunzipSync(readFileSync(join(dataDir, path))).toString('utf8');
+    return Promise.resolve(gunzipSync(readFileSync(join(dataDir, path))).toString('utf8'));
   });
   const vocab = new Map<number, Map<string, VocabularyEntry>>();
   const pages = (token: string) => {
     const n = shardOf(token, manifest.vocabularyShards);
-    if (!vocab.has(n)) vocab.set(n, parseShard(gunzipSync(readFileSync(join(dataDir, 'vocab', `${n}.gz`))).toString('utf8')));
-    return vocab.get(n)!.get(token)?.pages;
+    let shard = vocab.get(n);
+    if (!shard) vocab.set(n, (shard = parseShard(gunzipSync(readFileSync(join(dataDir, 'vocab', `${n}.gz`))).toString('utf8'))));
+    return shard.get(token)?.pages;
   };
   /** The query's terms holding a token not on the site (what the engine would try to correct). */
   const unknownTerms = (query: string): string[] => {
@@ -147,7 +150,7 @@ export function nodeCorrector(dist: string) {
         analyzer,
         rules,
         loadLookup: (needs) => loader.lookup(typo, needs),
-        pageCounts: async (encoded) => encoded.map(pages),
+        pageCounts: (encoded) => Promise.resolve(encoded.map(pages)),
       }),
   };
 }

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CARD_MAX_BYTES, type LinkCard } from '../../lib/link-card';
+import { must } from '../../lib/must';
 import { ogImagePath } from '../../lib/urls';
 import { readBuiltCards } from './built-cards';
 import { cacheFingerprint, cachedFile, cardCacheKey } from './cache';
@@ -36,7 +37,7 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
   try {
     fingerprint = cacheFingerprint();
   } catch (error) {
-    throw new Error(`링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 
   checkCharacters(pages);
@@ -104,7 +105,7 @@ function checkCharacters(pages: { route: string; card: LinkCard }[]): void {
   const problems: string[] = [];
   for (const { route, card } of pages) {
     const missing = [...new Set([...missingCharacters(card.title, bold), ...missingCharacters(`${card.section ?? ''} ${card.site}`, semibold)])];
-    if (missing.length) problems.push(`${route}: ${missing.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
+    if (missing.length) problems.push(`${route}: ${missing.map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
   }
   if (problems.length > 0) {
     const more = problems.length > 20 ? `\n… 외 ${problems.length - 20}쪽` : '';
@@ -129,14 +130,14 @@ function drawOnPool(groups: Group[], size: number, cacheDir: string, maxBytes: n
     const send = (worker: Worker) => {
       if (next >= groups.length) return;
       const id = next++;
-      const group = groups[id]!;
+      const group = must(groups[id], `preview group ${id}`);
       worker.postMessage({ id, card: group.card, cacheFile: cachedFile(cacheDir, group.key), outFiles: group.outFiles, maxBytes } satisfies DrawTask);
     };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker.ts', import.meta.url));
       pool.push(worker);
       worker.on('message', (reply: DrawReply) => {
-        const group = groups[reply.id]!;
+        const group = must(groups[reply.id], `preview group ${reply.id}`);
         if ('error' in reply) return stop(new Error(`링크 미리보기 이미지를 그리지 못했습니다 (${group.routes.join(', ')}): ${reply.error}`));
         done(group, reply.bytes);
         finished++;
