@@ -130,7 +130,7 @@ export function parseJson<T extends z.ZodType>(schema: T, text: string, what: st
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${what}: JSON이 아닙니다 (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${what}: JSON이 아닙니다 (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

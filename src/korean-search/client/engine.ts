@@ -33,7 +33,7 @@ export type SearchEngineOptions = {
 } & (
   | {
       /** Starts the worker Pagefind runs in (pagefind-worker.ts, however the caller bundled it). */
-      createWorker(): Worker;
+      createWorker: () => Worker;
     }
   | {
       /** A Pagefind of the caller's own (npm run search:explain runs one in Node). */

@@ -3,7 +3,7 @@
  * page becomes a Pagefind record. Shared by the indexer (src/korean-search/),
  * the browser code and the tests, so all three agree on one format.
  */
-import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './analyzer';
+import { joinBigrams, type KoreanAnalyzer } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { SearchPage } from '../indexer/extract-page';
 

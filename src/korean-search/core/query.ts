@@ -14,6 +14,7 @@ export type QueryPlan =
   | { status: 'ok'; analyzed: AnalyzedQuery; tokens: string[]; encoded: string[] };
 
 /** Control characters and zero-width marks never belong to a query. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
 
 /** The query as it should appear in the search box and the URL. */

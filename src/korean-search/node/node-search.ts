@@ -22,7 +22,7 @@ export async function startNodeSearch(
   newEngine(): SearchEngine;
   traffic: StaticServer['traffic'];
   resetTraffic(): void;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }> {
   const server = await startStaticServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
