@@ -135,7 +135,17 @@ export async function measurePage(browser: Browser, server: StaticServer, path: 
     searchOpen = { scripts, bytes, otherRequests: after.length - scripts.length };
   }
   await context.close();
-  return { path, resources, byKind, beforeFonts, inlineScriptBytes: inline.scriptBytes, inlineScriptCount: inline.scriptCount, inlineStyleBytes: inline.styleBytes, scriptFilesOnLoad, searchOpen };
+  return {
+    path,
+    resources,
+    byKind,
+    beforeFonts,
+    inlineScriptBytes: inline.scriptBytes,
+    inlineScriptCount: inline.scriptCount,
+    inlineStyleBytes: inline.styleBytes,
+    scriptFilesOnLoad,
+    searchOpen,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -154,7 +164,17 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
     logLevel: 'silent',
   });
   const results: LighthouseResult[] = [];
@@ -172,9 +192,24 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
         if (!category || category.score === 1) continue;
         for (const ref of category.auditRefs) {
           const audit = lhr.audits[ref.id];
-          if (!audit || audit.score === null || audit.score >= 0.9 || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual') continue;
+          if (
+            !audit ||
+            audit.score === null ||
+            audit.score >= 0.9 ||
+            audit.scoreDisplayMode === 'notApplicable' ||
+            audit.scoreDisplayMode === 'informative' ||
+            audit.scoreDisplayMode === 'manual'
+          )
+            continue;
           const items = (audit.details as { items?: unknown[] } | undefined)?.items;
-          failing.push({ category: id, id: ref.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, details: items?.length ? JSON.stringify(items.slice(0, 3)).slice(0, 400) : undefined });
+          failing.push({
+            category: id,
+            id: ref.id,
+            title: audit.title,
+            score: audit.score,
+            displayValue: audit.displayValue,
+            details: items?.length ? JSON.stringify(items.slice(0, 3)).slice(0, 400) : undefined,
+          });
         }
       }
       results.push({ path, scores, failing });
@@ -209,7 +244,9 @@ function printWeights(weights: readonly PageWeight[]) {
   for (const r of rows) console.log(line(r));
   console.log('');
   for (const w of weights) {
-    const open = w.searchOpen ? `opening search (Ctrl+K) loads ${w.searchOpen.scripts.length} JS file(s), ${kb(w.searchOpen.bytes.brotli)} br / ${kb(w.searchOpen.bytes.gzip)} gz: ${w.searchOpen.scripts.join(', ') || '—'}` : 'no search trigger';
+    const open = w.searchOpen
+      ? `opening search (Ctrl+K) loads ${w.searchOpen.scripts.length} JS file(s), ${kb(w.searchOpen.bytes.brotli)} br / ${kb(w.searchOpen.bytes.gzip)} gz: ${w.searchOpen.scripts.join(', ') || '—'}`
+      : 'no search trigger';
     console.log(`${w.path}: JS files on load: ${w.scriptFilesOnLoad.length ? w.scriptFilesOnLoad.join(', ') : 'none'}; ${open}`);
   }
 }
@@ -231,7 +268,10 @@ async function main() {
     }
     console.log('=== Page weight (transfer sizes, brotli / gzip) ===');
     printWeights(output.weights);
-    const policy = must(output.weights.find((w) => w.path === POLICY_PAGE), `weight of ${POLICY_PAGE}`);
+    const policy = must(
+      output.weights.find((w) => w.path === POLICY_PAGE),
+      `weight of ${POLICY_PAGE}`,
+    );
     if (policy.beforeFonts.gzip > POLICY_BUDGET) failures.push(`policy page ${kb(policy.beforeFonts.gzip)} gzip > 60 KB before fonts`);
     for (const w of output.weights) {
       const pageScripts = w.resources.filter((r) => r.kind === 'js');
@@ -253,7 +293,10 @@ async function main() {
       for (const r of output.lighthouse) console.log(`${r.path.padEnd(40)} | ${CATEGORIES.map((c) => String(r.scores[c] ?? '—').padEnd(14)).join(' | ')}`);
       for (const r of output.lighthouse) {
         for (const c of CATEGORIES) if (r.scores[c] !== 100) failures.push(`Lighthouse ${r.path} ${c} = ${r.scores[c]}`);
-        for (const f of r.failing) console.log(`  ${r.path} [${f.category}] ${f.id}: ${f.title} (score ${f.score}${f.displayValue ? `, ${f.displayValue}` : ''})${f.details ? `\n      ${f.details}` : ''}`);
+        for (const f of r.failing)
+          console.log(
+            `  ${r.path} [${f.category}] ${f.id}: ${f.title} (score ${f.score}${f.displayValue ? `, ${f.displayValue}` : ''})${f.details ? `\n      ${f.details}` : ''}`,
+          );
       }
     }
   } finally {

@@ -8,15 +8,7 @@
 import { startStaticServer } from '../src/korean-search/node';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../scripts/lib/chromium';
-import {
-  buildStockIndex,
-  hasBuiltSite,
-  oursEngine,
-  runQueries,
-  stockEngine,
-  summarize,
-  type Summary,
-} from './harness/search-harness';
+import { buildStockIndex, hasBuiltSite, oursEngine, runQueries, stockEngine, summarize, type Summary } from './harness/search-harness';
 import { pageTexts, passRank, readQueries } from '../scripts/lib/search-judge';
 
 const { values } = parseArgs({
@@ -59,7 +51,9 @@ try {
         for (const run of runs) {
           const rank = passRank(run, texts);
           const verdict = run.query.expect === null ? (run.total === 0 ? 'ok ' : 'FAIL') : rank === 1 ? 'ok ' : rank > 0 ? `@${rank} ` : 'FAIL';
-          console.log(`  ${verdict} ${run.query.id} ${run.query.query} → ${run.total}건 ${run.urls.slice(0, 2).join(' ')} (${run.ms.toFixed(0)} ms, ${kb(run.bytes)})`);
+          console.log(
+            `  ${verdict} ${run.query.id} ${run.query.query} → ${run.total}건 ${run.urls.slice(0, 2).join(' ')} (${run.ms.toFixed(0)} ms, ${kb(run.bytes)})`,
+          );
         }
       }
     }

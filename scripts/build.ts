@@ -29,7 +29,11 @@ const jobFile = join(work, 'job.json');
 const previewJobFile = join(work, 'preview-job.json');
 try {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], { ...process.env, [JOB_FILE_ENV]: jobFile, [PREVIEW_JOB_FILE_ENV]: previewJobFile });
+  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], {
+    ...process.env,
+    [JOB_FILE_ENV]: jobFile,
+    [PREVIEW_JOB_FILE_ENV]: previewJobFile,
+  });
   if (code !== 0) process.exit(code);
   console.log(`[korean-search] ${describeSummary(await runDeferredIndex(ROOT, jobFile))}`);
   if (!existsSync(previewJobFile)) throw new Error('Astro 빌드가 미리보기 이미지 작업을 남기지 않았습니다: astro.config의 linkPreviews 통합을 확인하세요.');

@@ -36,7 +36,10 @@ function mdxFiles(dir: string): string[] {
 }
 
 /** Frontmatter checked by `schema`; its problems are reported as `file: field: message`, like the build's. */
-function readChecked<T>(file: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T | null {
+function readChecked<T>(
+  file: string,
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+): T | null {
   let parsed: { data: unknown; body: string };
   try {
     parsed = readMdxFile(file);
@@ -71,7 +74,8 @@ errors.push(...findContentProblems({ sections: SECTION_SLUGS, pages, glossary, t
 if (!existsSync(keyPhrasesFile)) {
   errors.push(`${keyPhrasesFile}: 핵심어 파일이 없습니다; 핵심어 검사를 할 수 없습니다 (key-phrase file not found; see data/README.md)`);
 } else {
-  for (const phrase of missingPhrases(parseKeyPhrases(readFileSync(keyPhrasesFile, 'utf8')), texts)) errors.push(`${keyPhrasesFile}: 본문에 없는 핵심어 "${phrase}"`);
+  for (const phrase of missingPhrases(parseKeyPhrases(readFileSync(keyPhrasesFile, 'utf8')), texts))
+    errors.push(`${keyPhrasesFile}: 본문에 없는 핵심어 "${phrase}"`);
 }
 
 console.log(`${pages.length} pages, ${glossary.length} glossary terms checked in ${root}/`);

@@ -29,16 +29,56 @@ export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
 /** About 50 queries from the seed vocabulary: compound parts, particles, spacing, multi-word. */
 export const BENCH_POSITIVE_QUERIES: readonly string[] = [
   // whole compounds
-  '국가AI컴퓨팅센터', 'AI기본법', '1000큐비트급', '지역R&D', '국가전략기술', '국가바이오위원회', '예비타당성조사', '디지털 포용사회',
+  '국가AI컴퓨팅센터',
+  'AI기본법',
+  '1000큐비트급',
+  '지역R&D',
+  '국가전략기술',
+  '국가바이오위원회',
+  '예비타당성조사',
+  '디지털 포용사회',
   // compound parts
-  '컴퓨팅센터', '기본법', '큐비트', '바이오위원회', '양자컴퓨터', '종합계획', '혁신전략', '데이터센터', '세액공제', '출연연', '기술사업화',
-  '소상공인', '통신비', '클러스터', '실증단지', '페타바이트급',
+  '컴퓨팅센터',
+  '기본법',
+  '큐비트',
+  '바이오위원회',
+  '양자컴퓨터',
+  '종합계획',
+  '혁신전략',
+  '데이터센터',
+  '세액공제',
+  '출연연',
+  '기술사업화',
+  '소상공인',
+  '통신비',
+  '클러스터',
+  '실증단지',
+  '페타바이트급',
   // with particles
-  '바이오 제조 혁신을', '출연연의', '양자컴퓨터를', '스타트업에', '데이터센터로', 'AI기본법을', '소상공인이', '국가전략기술은',
+  '바이오 제조 혁신을',
+  '출연연의',
+  '양자컴퓨터를',
+  '스타트업에',
+  '데이터센터로',
+  'AI기본법을',
+  '소상공인이',
+  '국가전략기술은',
   // spacing variants
-  '정책펀드', '경력단절', '연구소기업', 'AI 컴퓨팅 센터', '일자리창출', '여성과학자',
+  '정책펀드',
+  '경력단절',
+  '연구소기업',
+  'AI 컴퓨팅 센터',
+  '일자리창출',
+  '여성과학자',
   // multi-word
-  'R&D 예산', '규제 완화', '기술사업화 플랫폼', '과학기술 외교', '범부처 CTO', '대학 부설 연구소', '신진 연구자', '지역 경제',
+  'R&D 예산',
+  '규제 완화',
+  '기술사업화 플랫폼',
+  '과학기술 외교',
+  '범부처 CTO',
+  '대학 부설 연구소',
+  '신진 연구자',
+  '지역 경제',
 ];
 
 /** Queries about nothing on the site: each must return no page. */
@@ -67,7 +107,8 @@ export function readIndexedSite(distDir: string): IndexedSite {
   }
   const vocabulary = new Map<string, VocabularyEntry>();
   const vocabDir = join(distDir, SEARCH_DATA_DIR, 'vocab');
-  for (const name of readdirSync(vocabDir)) for (const [token, entry] of parseShard(gunzipSync(readFileSync(join(vocabDir, name))).toString('utf8'))) vocabulary.set(token, entry);
+  for (const name of readdirSync(vocabDir))
+    for (const [token, entry] of parseShard(gunzipSync(readFileSync(join(vocabDir, name))).toString('utf8'))) vocabulary.set(token, entry);
   return { pages, analyzer, vocabulary };
 }
 
@@ -94,7 +135,8 @@ export async function bundleOurEngine(distDir: string): Promise<void> {
   // so the benchmark page can call the engine without the UI.
   await esbuild({
     stdin: {
-      contents: "import { SearchEngine } from './src/korean-search/client/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
+      contents:
+        "import { SearchEngine } from './src/korean-search/client/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -272,7 +314,10 @@ export function summarize(engine: EngineName, measures: readonly QueryMeasure[],
   const errors: string[] = [];
   for (const m of measures) {
     if (m.error) errors.push(`${m.query}: ${m.error}`);
-    const truth = truthFor(site.pages, searchedTerms(m.query, site.analyzer, (t) => site.vocabulary.get(t)));
+    const truth = truthFor(
+      site.pages,
+      searchedTerms(m.query, site.analyzer, (t) => site.vocabulary.get(t)),
+    );
     const got = new Set(m.ids.map((id) => idToUrl.get(id) ?? `?${id}`));
     const missing = [...truth].filter((u) => !got.has(u));
     const wrong = [...got].filter((u) => !truth.has(u));
@@ -288,9 +333,18 @@ export function summarize(engine: EngineName, measures: readonly QueryMeasure[],
     engine,
     firstQueryBytes: measures[0]?.bytes ?? 0,
     laterBytesMax: Math.max(0, ...later.map((m) => m.bytes)),
-    laterBytesP50: percentile(later.map((m) => m.bytes), 50),
-    p50: percentile(later.map((m) => m.ms), 50),
-    p95: percentile(later.map((m) => m.ms), 95),
+    laterBytesP50: percentile(
+      later.map((m) => m.bytes),
+      50,
+    ),
+    p50: percentile(
+      later.map((m) => m.ms),
+      50,
+    ),
+    p95: percentile(
+      later.map((m) => m.ms),
+      95,
+    ),
     coldMs: measures[0]?.ms ?? 0,
     truthTotal,
     lost,

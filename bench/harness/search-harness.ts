@@ -148,7 +148,9 @@ export async function runQueries(engine: Engine, browser: Browser, server: Stati
   const runs: QueryRun[] = [];
   // The first query's bytes are everything the page loaded except its HTML:
   // on /search/ that includes the search bundle, i.e. loading the engine.
-  const documentBytes = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.encodedBodySize ?? 0);
+  const documentBytes = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.encodedBodySize ?? 0,
+  );
   let before = start + documentBytes;
   for (const query of queries) {
     const started = performance.now();

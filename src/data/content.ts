@@ -102,7 +102,10 @@ export async function getTerms(entry: PolicyEntry): Promise<GlossaryEntry[]> {
 /** Previous and next policy within the same section, in section order. */
 export async function getNeighbours(entry: PolicyEntry): Promise<{ prev?: PolicyEntry; next?: PolicyEntry }> {
   const { sections } = await loadContent();
-  const list = must(sections.find((s) => s.section.slug === entry.collection), `section ${entry.collection}`).policies;
+  const list = must(
+    sections.find((s) => s.section.slug === entry.collection),
+    `section ${entry.collection}`,
+  ).policies;
   const i = list.findIndex((p) => p.id === entry.id);
   return { prev: i > 0 ? list[i - 1] : undefined, next: i >= 0 && i < list.length - 1 ? list[i + 1] : undefined };
 }
@@ -130,4 +133,3 @@ export async function getTimeline(): Promise<TimelineItem[]> {
     .flatMap((entry) => entry.data.milestones.map((m) => ({ ...m, entry })))
     .sort((a, b) => milestoneSortKey(a.when) - milestoneSortKey(b.when) || a.entry.data.title.localeCompare(b.entry.data.title, 'ko'));
 }
-

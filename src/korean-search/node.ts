@@ -22,7 +22,17 @@ export { listBuiltPages } from './indexer/built-pages';
 export { extractSearchPage, urlOfBuiltFile, type SearchPage } from './indexer/extract-page';
 
 // The analysis shared by the index and the engine.
-export { HANGUL_FIRST, HANGUL_LAST, createKoreanAnalyzer, describeToken, normalizeChars, queryTokens, type KoreanAnalyzer, type QueryTerm, type SynonymGroup } from './core/analyzer';
+export {
+  HANGUL_FIRST,
+  HANGUL_LAST,
+  createKoreanAnalyzer,
+  describeToken,
+  normalizeChars,
+  queryTokens,
+  type KoreanAnalyzer,
+  type QueryTerm,
+  type SynonymGroup,
+} from './core/analyzer';
 export { encodeToken } from './core/pagefind-adapter';
 export { holdsPhrase, phraseFirst, phraseTokens, planQuery, resolveStems, unitKey } from './core/query';
 export { TYPO_RULES, correctQuery, type QueryCorrection, type TypoRules } from './core/typo/correct';

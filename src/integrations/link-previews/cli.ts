@@ -8,7 +8,7 @@ import { previewJobSchema } from './job';
 
 const [json] = process.argv.slice(2);
 if (!json) {
-  console.error("사용법: cli.ts '{\"outDir\":…,\"cacheDir\":…}'");
+  console.error('사용법: cli.ts \'{"outDir":…,"cacheDir":…}\'');
   process.exit(2);
 }
 try {

@@ -37,7 +37,10 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
   try {
     fingerprint = cacheFingerprint();
   } catch (error) {
-    throw new Error(`링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 
   checkCharacters(pages);
@@ -64,7 +67,10 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
       continue;
     }
     const bytes = statSync(cached).size;
-    if (bytes > maxBytes) throw new Error(`링크 미리보기 이미지가 너무 큽니다 (${group.routes.join(', ')}): ${(bytes / 1024).toFixed(1)} KB, 한도 ${(maxBytes / 1024).toFixed(0)} KB`);
+    if (bytes > maxBytes)
+      throw new Error(
+        `링크 미리보기 이미지가 너무 큽니다 (${group.routes.join(', ')}): ${(bytes / 1024).toFixed(1)} KB, 한도 ${(maxBytes / 1024).toFixed(0)} KB`,
+      );
     for (const out of group.outFiles) {
       mkdirSync(dirname(out), { recursive: true });
       copyFileSync(cached, out);
@@ -105,11 +111,14 @@ function checkCharacters(pages: { route: string; card: LinkCard }[]): void {
   const problems: string[] = [];
   for (const { route, card } of pages) {
     const missing = [...new Set([...missingCharacters(card.title, bold), ...missingCharacters(`${card.section ?? ''} ${card.site}`, semibold)])];
-    if (missing.length) problems.push(`${route}: ${missing.map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
+    if (missing.length)
+      problems.push(`${route}: ${missing.map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
   }
   if (problems.length > 0) {
     const more = problems.length > 20 ? `\n… 외 ${problems.length - 20}쪽` : '';
-    throw new Error(`링크 미리보기 카드의 글꼴(Pretendard)에 없는 글자가 있습니다. 그 글자를 한글로 풀어 쓰거나 빼세요:\n${problems.slice(0, 20).join('\n')}${more}`);
+    throw new Error(
+      `링크 미리보기 카드의 글꼴(Pretendard)에 없는 글자가 있습니다. 그 글자를 한글로 풀어 쓰거나 빼세요:\n${problems.slice(0, 20).join('\n')}${more}`,
+    );
   }
 }
 

@@ -6,9 +6,29 @@
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../core/analyzer';
 import { encodeToken } from '../core/pagefind-adapter';
-import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest, type TypoManifest } from '../core/data-files';
+import {
+  PRELOADED_VOCABULARY_TOKENS,
+  RESULTS_PAGE_SIZE,
+  SEARCH_DATA_DIR,
+  isGzip,
+  pageBlocks,
+  type SearchManifest,
+  type TypoManifest,
+} from '../core/data-files';
 import type { SearchPage } from '../indexer/extract-page';
-import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../core/query';
+import {
+  alternativeTokens,
+  cleanQuery,
+  holdsPhrase,
+  pagefindQuery,
+  phraseFirst,
+  phraseTokens,
+  planQuery,
+  resolveStems,
+  termsWithUnknownTokens,
+  typedWords,
+  wordTokens,
+} from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
 import { correctQuery, type QueryCorrection } from '../core/typo/correct';
@@ -144,7 +164,8 @@ export class SearchEngine {
 
   private async getPagefind(): Promise<PagefindSearcher> {
     await this.loadManifest();
-    this.pagefind ??= 'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
+    this.pagefind ??=
+      'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
     return this.pagefind;
   }
 
@@ -209,7 +230,9 @@ export class SearchEngine {
     let doc = this.docs.get(id);
     if (!doc) {
       // Unchecked, like the manifest (loadManifest).
-      doc = this.loadManifest().then((m) => fetchGzipText(`${this.dataBase}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage));
+      doc = this.loadManifest().then((m) =>
+        fetchGzipText(`${this.dataBase}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage),
+      );
       doc.catch(() => this.docs.delete(id));
       this.docs.set(id, doc);
     }
@@ -232,7 +255,10 @@ export class SearchEngine {
 
   /** Starts loading what every search needs, e.g. when the search box gets focus. */
   warmUp(): void {
-    void this.getPagefind().then((p) => p.warmUp(), () => undefined);
+    void this.getPagefind().then(
+      (p) => p.warmUp(),
+      () => undefined,
+    );
   }
 
   /** Corrections of the query's unknown words (src/korean-search/core/typo/correct.ts), reading the typo lookup and the vocabulary. */
@@ -249,7 +275,12 @@ export class SearchEngine {
    * Searches; `trace`, when given, receives what each step found (npm run search:explain).
    * Unknown words are corrected when one correction is clearly best, unless `correct` is false.
    */
-  async search(query: string, filters: SearchFilters = {}, trace?: (trace: SearchTrace) => void, { correct = true }: { correct?: boolean } = {}): Promise<SearchOutcome> {
+  async search(
+    query: string,
+    filters: SearchFilters = {},
+    trace?: (trace: SearchTrace) => void,
+    { correct = true }: { correct?: boolean } = {},
+  ): Promise<SearchOutcome> {
     const analyzer = await this.getAnalyzer();
     const manifest = await this.loadManifest();
     const typed = planQuery(query, analyzer);
@@ -320,7 +351,13 @@ export class SearchEngine {
     const report = () => trace?.(steps());
     if (unknown.size > 0) {
       const unknownTerms = termsWithUnknownTokens(plan.analyzed, unknown);
-      const answer: SearchOutcome = { kind: 'unknown', words: typedWords(query, unknownTerms), dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions), alternatives: [] };
+      const answer: SearchOutcome = {
+        kind: 'unknown',
+        words: typedWords(query, unknownTerms),
+        dropped: plan.analyzed.dropped,
+        suggestions: suggest(query, manifest.suggestions),
+        alternatives: [],
+      };
       if (!correct || !manifest.typo) {
         report();
         return answer;
@@ -342,7 +379,10 @@ export class SearchEngine {
     if (!searching || wanted !== sent) searching = search((sent = wanted));
     report();
     const phraseText = phraseSearching ? plan.analyzed.phrase?.text : undefined;
-    const { ids, ordered } = phraseSearching && phraseText ? await this.orderByPhrase(await searching, phraseSearching, phraseText) : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
+    const { ids, ordered } =
+      phraseSearching && phraseText
+        ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
+        : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.

@@ -95,7 +95,11 @@ function correctionNotice(correction: { from: string; to: string }, searchPage: 
     'span',
     { 'data-search-correction': '', class: 'block' },
     `${quotedWith(correction.to)} 찾은 결과입니다 · `,
-    h('a', { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' }, `${quotedWith(correction.from)} 찾기`),
+    h(
+      'a',
+      { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' },
+      `${quotedWith(correction.from)} 찾기`,
+    ),
   );
 }
 
@@ -105,7 +109,11 @@ function alternativesList(alternatives: readonly string[], searchPage: string): 
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이 말을 찾으셨나요?'),
-    h('ul', { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...alternatives.map((q) => h('li', {}, h('a', { href: searchPageLink(searchPage, q), 'data-search-query': q }, q)))),
+    h(
+      'ul',
+      { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' },
+      ...alternatives.map((q) => h('li', {}, h('a', { href: searchPageLink(searchPage, q), 'data-search-query': q }, q))),
+    ),
   );
 }
 
@@ -124,7 +132,11 @@ function suggestionList(suggestions: readonly SuggestionTarget[]): HTMLElement {
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이런 항목을 찾으셨나요?'),
-    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: underBase(s.path) }, s.label)))),
+    h(
+      'ul',
+      { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' },
+      ...suggestions.map((s) => h('li', {}, h('a', { href: underBase(s.path) }, s.label))),
+    ),
   );
 }
 
@@ -273,7 +285,9 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     // Marks for benchmarks and DevTools: where the time of a search goes.
     performance.mark('search:start');
     try {
-      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters, undefined, { correct: !asTyped });
+      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters, undefined, {
+        correct: !asTyped,
+      });
       if (run !== sequence) return;
       performance.mark('search:matched');
       await show(outcome, run);

@@ -274,14 +274,116 @@ function mergedLatinTokens(units: readonly TextUnit[]): string[] {
  */
 const SUFFIXES = [
   // Question endings: 개발하나요 → 개발, 기술인가요 → 기술.
-  '하겠습니까', '되었나요', '하였나요', '했나요', '되나요', '하나요', '인가요', '입니까', '합니까', '습니까', '이에요', '할까요', '까요', '나요', '예요', '에요',
-  '하겠습니다', '되었습니다', '했습니다', '합니다', '됩니다', '입니다',
-  '으로부터', '에서부터', '에게서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '에서는', '에서도', '에서의',
-  '하려는', '하기로', '하도록', '되도록', '하여야', '해야', '하였다', '했다', '한다', '된다', '되는', '되어', '되고', '되며', '하는', '하고',
-  '하여', '해서', '하며', '하기', '하면', '적으로', '적인', '들에게', '들의', '들이', '들은', '들을', '들도', '들과',
-  '로부터', '에게', '한테', '까지', '부터', '으로', '로서', '로써', '보다', '처럼', '만큼', '마다', '조차', '마저', '이나', '라는',
-  '라고', '과의', '와의', '에는', '에도', '에의', '에서', '이다', '이며', '이고',
-  '의', '을', '를', '이', '가', '은', '는', '도', '만', '에', '로', '와', '과', '들', '한', '된', '적', '나', '랑', '께',
+  '하겠습니까',
+  '되었나요',
+  '하였나요',
+  '했나요',
+  '되나요',
+  '하나요',
+  '인가요',
+  '입니까',
+  '합니까',
+  '습니까',
+  '이에요',
+  '할까요',
+  '까요',
+  '나요',
+  '예요',
+  '에요',
+  '하겠습니다',
+  '되었습니다',
+  '했습니다',
+  '합니다',
+  '됩니다',
+  '입니다',
+  '으로부터',
+  '에서부터',
+  '에게서',
+  '으로서',
+  '으로써',
+  '으로는',
+  '으로도',
+  '이라는',
+  '이라고',
+  '에서는',
+  '에서도',
+  '에서의',
+  '하려는',
+  '하기로',
+  '하도록',
+  '되도록',
+  '하여야',
+  '해야',
+  '하였다',
+  '했다',
+  '한다',
+  '된다',
+  '되는',
+  '되어',
+  '되고',
+  '되며',
+  '하는',
+  '하고',
+  '하여',
+  '해서',
+  '하며',
+  '하기',
+  '하면',
+  '적으로',
+  '적인',
+  '들에게',
+  '들의',
+  '들이',
+  '들은',
+  '들을',
+  '들도',
+  '들과',
+  '로부터',
+  '에게',
+  '한테',
+  '까지',
+  '부터',
+  '으로',
+  '로서',
+  '로써',
+  '보다',
+  '처럼',
+  '만큼',
+  '마다',
+  '조차',
+  '마저',
+  '이나',
+  '라는',
+  '라고',
+  '과의',
+  '와의',
+  '에는',
+  '에도',
+  '에의',
+  '에서',
+  '이다',
+  '이며',
+  '이고',
+  '의',
+  '을',
+  '를',
+  '이',
+  '가',
+  '은',
+  '는',
+  '도',
+  '만',
+  '에',
+  '로',
+  '와',
+  '과',
+  '들',
+  '한',
+  '된',
+  '적',
+  '나',
+  '랑',
+  '께',
 ] as const;
 
 /**
@@ -299,9 +401,46 @@ const STOP_WORDS = new Set(['및', '등', '또는', '그리고', '위한', '위�
  * searches 국가바이오위원회); every other word must still match.
  */
 const QUESTION_WORDS = new Set([
-  '뭐', '뭘', '뭔', '무엇', '무슨', '어떤', '언제', '어디', '어디서', '어떻게', '왜', '누가', '누구', '얼마', '얼마나', '몇',
-  '뭐예요', '뭐에요', '뭔가요', '뭐죠', '뭐지', '뭐야', '무엇인가요', '무엇입니까', '무엇인지', '어떤가요', '어떻게요', '왜요', '언제요', '어디요',
-  '있나요', '있어요', '있습니까', '인가요', '알려줘', '알려주세요', '궁금해요', '궁금합니다', '설명해줘', '설명해주세요',
+  '뭐',
+  '뭘',
+  '뭔',
+  '무엇',
+  '무슨',
+  '어떤',
+  '언제',
+  '어디',
+  '어디서',
+  '어떻게',
+  '왜',
+  '누가',
+  '누구',
+  '얼마',
+  '얼마나',
+  '몇',
+  '뭐예요',
+  '뭐에요',
+  '뭔가요',
+  '뭐죠',
+  '뭐지',
+  '뭐야',
+  '무엇인가요',
+  '무엇입니까',
+  '무엇인지',
+  '어떤가요',
+  '어떻게요',
+  '왜요',
+  '언제요',
+  '어디요',
+  '있나요',
+  '있어요',
+  '있습니까',
+  '인가요',
+  '알려줘',
+  '알려주세요',
+  '궁금해요',
+  '궁금합니다',
+  '설명해줘',
+  '설명해주세요',
 ]);
 
 /**
@@ -339,7 +478,10 @@ function strippedForms(units: TextUnit[]): TextUnit[][] {
   let start = units.length;
   while (start > 0 && units[start - 1]?.kind === 'hangul') start--;
   if (start === units.length) return [units];
-  const tail = units.slice(start).map((u) => u.text).join('');
+  const tail = units
+    .slice(start)
+    .map((u) => u.text)
+    .join('');
   const once = stripSuffix(tail, start > 0);
   const twice = stripSuffix(once, start > 0);
   const lengths = [...new Set([twice, once, tail].map((t) => [...t].length))];
@@ -484,14 +626,14 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
   function wordStems(text: string): string[][] {
     const units = toUnits(normalizeChars(text));
     const stems: string[][] = [];
-    for (let start = 0; start < units.length; ) {
+    for (let start = 0; start < units.length;) {
       let end = start;
       const word = must(units[start], 'unit').word;
       while (end < units.length && units[end]?.word === word) end++;
       const stem = stripWordUnits(units.slice(start, end));
       // Known words are Hangul only (termWordToken says why); a Latin or digit run bounds
       // a word as a space does: 1페타바이트급 holds 페타바이트급.
-      for (let from = 0; from < stem.length; ) {
+      for (let from = 0; from < stem.length;) {
         let to = from;
         while (to < stem.length && stem[to]?.kind === 'hangul') to++;
         if (to - from >= KNOWN_WORD_MIN_UNITS && to - from <= KNOWN_WORD_MAX_UNITS) stems.push(stem.slice(from, to).map((u) => u.text));
@@ -598,11 +740,14 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
         segment = [];
       };
       const firstTerm = terms.length;
-      for (let at = 0; at < units.length; ) {
+      for (let at = 0; at < units.length;) {
         const synonym = synonyms.find((s) => matchesAt(units, at, s.units));
         if (synonym) {
           flush();
-          const text = units.slice(at, at + synonym.units.length).map((u) => u.text).join('');
+          const text = units
+            .slice(at, at + synonym.units.length)
+            .map((u) => u.text)
+            .join('');
           terms.push({ text, kind: 'synonym', tokens: [synonymToken(synonym.id)], variants: membersById.get(synonym.id) ?? [] });
           at += synonym.units.length;
         } else {

@@ -24,7 +24,6 @@ export const SEARCH_DATA_DIR = 'pagefind-ko';
 /** manifest.json (its schema and why two fields are optional: searchManifestSchema in ../options.ts, which the browser bundle leaves out). */
 export type { SearchManifest, TypoManifest } from '../options';
 
-
 /**
  * How often one token is indexed per page. Every position is stored in the
  * posting lists and returned for every result, so at 10,000 pages three

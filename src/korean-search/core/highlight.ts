@@ -159,9 +159,7 @@ export function makeExcerpt(text: string, ranges: readonly Range[], length = 140
     const space = flat.lastIndexOf(' ', end);
     if (space > start + length / 2) end = space;
   }
-  const inside = ranges
-    .filter(([s, e]) => e > start && s < end)
-    .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as const);
+  const inside = ranges.filter(([s, e]) => e > start && s < end).map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as const);
   const segments = segmentText(flat.slice(start, end), inside);
   if (start > 0) segments.unshift({ text: '… ', mark: false });
   if (end < flat.length) segments.push({ text: ' …', mark: false });
@@ -214,7 +212,11 @@ export function presentResult(
   const { excerptLength = 140, maxSubResults = 3 } = options;
   const matcher = 'ranges' in query ? query : compileMatcher(query);
   const scored = doc.sections.map((section) => {
-    const paragraphs = section.text.split('\n').map(flattenText).filter(Boolean).map((text) => ({ text, ranges: matcher.ranges(text), matchedTerms: matcher.matchedTermCount(text) }));
+    const paragraphs = section.text
+      .split('\n')
+      .map(flattenText)
+      .filter(Boolean)
+      .map((text) => ({ text, ranges: matcher.ranges(text), matchedTerms: matcher.matchedTermCount(text) }));
     const ranges = paragraphs.reduce((n, p) => n + p.ranges.length, 0);
     const best = [...paragraphs].sort((a, b) => b.matchedTerms - a.matchedTerms || b.ranges.length - a.ranges.length)[0];
     return {
@@ -226,8 +228,9 @@ export function presentResult(
     };
   });
   const withText = scored.filter((s) => s.best);
-  const best =
-    [...withText].sort((a, b) => b.matchedTerms - a.matchedTerms || Number(a.section.facts ?? false) - Number(b.section.facts ?? false) || b.ranges - a.ranges)[0];
+  const best = [...withText].sort(
+    (a, b) => b.matchedTerms - a.matchedTerms || Number(a.section.facts ?? false) - Number(b.section.facts ?? false) || b.ranges - a.ranges,
+  )[0];
   const lead = best && best.ranges > 0 ? best : (withText.find((s) => !s.section.facts) ?? best);
   const excerpt = lead?.best ? makeExcerpt(lead.best.text, lead.best.ranges, excerptLength) : [];
   const subResults = scored

@@ -150,12 +150,19 @@ export async function buildSearchIndex({ outDir: distDir, contentDigest, options
 
   const shardCount = chooseShardCount(vocabulary.size);
   const bridgeOnly = new Set([...acrossSpace].filter((t) => !withinWord.has(t)));
-  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies, bridgeOnly))));
+  shardVocabulary(vocabulary, shardCount).forEach((shard, n) =>
+    writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies, bridgeOnly))),
+  );
   const typoLookup = typo.build();
   for (const file of typoLookup.files) writeFileSync(join(dataDir, file.path), gzip(file.text));
 
   // The format tag renames the files when the vocabulary format changes (bridge-only marks added).
-  const build = createHash('sha256').update('vocab-df-bridge').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
+  const build = createHash('sha256')
+    .update('vocab-df-bridge')
+    .update([...vocabulary].sort().join(' '))
+    .update(docDigest.digest('hex'))
+    .digest('hex')
+    .slice(0, 12);
   const manifest: SearchManifest = {
     build,
     contentDigest,

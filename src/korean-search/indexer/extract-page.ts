@@ -24,8 +24,35 @@ export interface SearchPage {
 
 /** Elements whose text forms its own paragraph in the extracted text (a table row is one, its cells are not). */
 const BLOCK_ELEMENTS = new Set([
-  'p', 'li', 'dt', 'dd', 'tr', 'blockquote', 'figcaption', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'div', 'section', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'caption', 'figure', 'header', 'footer', 'aside', 'details', 'summary',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'blockquote',
+  'figcaption',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'caption',
+  'figure',
+  'header',
+  'footer',
+  'aside',
+  'details',
+  'summary',
 ]);
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button']);
 
@@ -91,9 +118,7 @@ export function extractSearchPage(html: string, url: string): SearchPage | null 
     sectionTitle: attr(article, 'dataSearchSectionTitle'),
     tags,
     title: title.normalize('NFC'),
-    sections: sections
-      .map((s) => ({ ...s, heading: s.heading.normalize('NFC'), text: s.text.normalize('NFC') }))
-      .filter((s) => s.text || s.heading),
+    sections: sections.map((s) => ({ ...s, heading: s.heading.normalize('NFC'), text: s.text.normalize('NFC') })).filter((s) => s.text || s.heading),
   };
 }
 

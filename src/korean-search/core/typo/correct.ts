@@ -83,7 +83,9 @@ export function jamoDistance(a: string, b: string): number {
 export function lookupNeeds(word: string, rules: TypoRules = TYPO_RULES): { syllables: string[]; runLengths: number[] } {
   const units = toUnits(normalizeChars(word));
   const syllables = units.length >= rules.minUnits ? units.filter((u) => u.kind === 'hangul').map((u) => u.text) : [];
-  const runLengths = units.filter((u) => u.kind === 'latin' && u.text.length >= rules.minRunLength).flatMap((u) => [u.text.length - 1, u.text.length, u.text.length + 1]);
+  const runLengths = units
+    .filter((u) => u.kind === 'latin' && u.text.length >= rules.minRunLength)
+    .flatMap((u) => [u.text.length - 1, u.text.length, u.text.length + 1]);
   return { syllables: [...new Set(syllables)], runLengths: [...new Set(runLengths)] };
 }
 
@@ -113,7 +115,13 @@ export function wordCorrections(word: string, lookup: TypoLookup, rules: TypoRul
         for (let length = 2; length <= 3; length++) {
           const piece = changed.slice(Math.max(from, 0), from + length);
           if (from < 0 || piece.length < length || !piece.some((_, k) => from + k === at) || piece.some((u) => u.kind !== 'hangul')) continue;
-          if (pieceKnown(piece.map((u) => u.text), lookup) !== true) return;
+          if (
+            pieceKnown(
+              piece.map((u) => u.text),
+              lookup,
+            ) !== true
+          )
+            return;
         }
       }
     }
@@ -256,7 +264,9 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
   const open = reports.map((r, i) => (r.chosen === undefined ? i : -1)).filter((i) => i >= 0);
   const [only] = open;
   if (open.length === 1 && only !== undefined && reports[only]?.choice === 'close') {
-    const alternatives = must(ranked[only], 'ranked candidates').slice(0, 3).map((c) => rewrite(chosen.map((text, i) => (i === only ? c.text : text))));
+    const alternatives = must(ranked[only], 'ranked candidates')
+      .slice(0, 3)
+      .map((c) => rewrite(chosen.map((text, i) => (i === only ? c.text : text))));
     return { alternatives, words: reports, files };
   }
   return none(reports, files);

@@ -105,7 +105,9 @@ export class TypoLookupBuilder {
     const shards: string[][] = Array.from({ length: syllableShards }, () => []);
     const join = (set: Set<string>) => [...set].sort().join('');
     for (const [syllable, e] of [...this.syllables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      must(shards[syllableShardOf(syllable, syllableShards)], 'syllable shard').push([syllable, join(e.after), join(e.before), join(e.after2), join(e.before2)].join(' '));
+      must(shards[syllableShardOf(syllable, syllableShards)], 'syllable shard').push(
+        [syllable, join(e.after), join(e.before), join(e.after2), join(e.before2)].join(' '),
+      );
     }
     const runLengths = [...this.runs.keys()].sort((a, b) => a - b);
     return {
