@@ -19,6 +19,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../src/korean-search/node';
 import { CHROMIUM_PATH, launchBrowser } from '../scripts/lib/chromium';
+import { must } from '../src/lib/must';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -107,12 +108,12 @@ export async function measurePage(browser: Browser, server: StaticServer, path: 
   const beforeFonts = resources.filter((r) => r.kind !== 'font').reduce<Sizes>((a, r) => add(a, r), ZERO);
 
   // Source text, not a function: tsx/Vitest transforms would add helpers the page lacks.
-  const inline = (await page.evaluate(`(() => {
+  const inline = await page.evaluate<{ scriptBytes: number; scriptCount: number; styleBytes: number }>(`(() => {
     const scripts = [...document.querySelectorAll('script:not([src])')].filter((s) => !s.getAttribute('type') || /javascript|module/.test(s.getAttribute('type')));
     const styles = [...document.querySelectorAll('style')];
     const bytes = (t) => new TextEncoder().encode(t).length;
     return { scriptBytes: scripts.reduce((n, s) => n + bytes(s.textContent || ''), 0), scriptCount: scripts.length, styleBytes: styles.reduce((n, s) => n + bytes(s.textContent || ''), 0) };
-  })()`)) as { scriptBytes: number; scriptCount: number; styleBytes: number };
+  })()`);
   const scriptFilesOnLoad = resources.filter((r) => r.kind === 'js').map((r) => r.url);
 
   let searchOpen: PageWeight['searchOpen'];
@@ -134,7 +135,17 @@ export async function measurePage(browser: Browser, server: StaticServer, path: 
     searchOpen = { scripts, bytes, otherRequests: after.length - scripts.length };
   }
   await context.close();
-  return { path, resources, byKind, beforeFonts, inlineScriptBytes: inline.scriptBytes, inlineScriptCount: inline.scriptCount, inlineStyleBytes: inline.styleBytes, scriptFilesOnLoad, searchOpen };
+  return {
+    path,
+    resources,
+    byKind,
+    beforeFonts,
+    inlineScriptBytes: inline.scriptBytes,
+    inlineScriptCount: inline.scriptCount,
+    inlineStyleBytes: inline.styleBytes,
+    scriptFilesOnLoad,
+    searchOpen,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -153,7 +164,17 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
     logLevel: 'silent',
   });
   const results: LighthouseResult[] = [];
@@ -171,9 +192,24 @@ export async function runLighthouse(baseUrl: string, paths: readonly string[]): 
         if (!category || category.score === 1) continue;
         for (const ref of category.auditRefs) {
           const audit = lhr.audits[ref.id];
-          if (!audit || audit.score === null || audit.score >= 0.9 || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual') continue;
+          if (
+            !audit ||
+            audit.score === null ||
+            audit.score >= 0.9 ||
+            audit.scoreDisplayMode === 'notApplicable' ||
+            audit.scoreDisplayMode === 'informative' ||
+            audit.scoreDisplayMode === 'manual'
+          )
+            continue;
           const items = (audit.details as { items?: unknown[] } | undefined)?.items;
-          failing.push({ category: id, id: ref.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, details: items?.length ? JSON.stringify(items.slice(0, 3)).slice(0, 400) : undefined });
+          failing.push({
+            category: id,
+            id: ref.id,
+            title: audit.title,
+            score: audit.score,
+            displayValue: audit.displayValue,
+            details: items?.length ? JSON.stringify(items.slice(0, 3)).slice(0, 400) : undefined,
+          });
         }
       }
       results.push({ path, scores, failing });
@@ -201,14 +237,16 @@ function printWeights(weights: readonly PageWeight[]) {
     `${w.inlineScriptCount} (${kb(w.inlineScriptBytes)} raw)`,
     kb(w.inlineStyleBytes),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-+-'));
   for (const r of rows) console.log(line(r));
   console.log('');
   for (const w of weights) {
-    const open = w.searchOpen ? `opening search (Ctrl+K) loads ${w.searchOpen.scripts.length} JS file(s), ${kb(w.searchOpen.bytes.brotli)} br / ${kb(w.searchOpen.bytes.gzip)} gz: ${w.searchOpen.scripts.join(', ') || '—'}` : 'no search trigger';
+    const open = w.searchOpen
+      ? `opening search (Ctrl+K) loads ${w.searchOpen.scripts.length} JS file(s), ${kb(w.searchOpen.bytes.brotli)} br / ${kb(w.searchOpen.bytes.gzip)} gz: ${w.searchOpen.scripts.join(', ') || '—'}`
+      : 'no search trigger';
     console.log(`${w.path}: JS files on load: ${w.scriptFilesOnLoad.length ? w.scriptFilesOnLoad.join(', ') : 'none'}; ${open}`);
   }
 }
@@ -230,7 +268,10 @@ async function main() {
     }
     console.log('=== Page weight (transfer sizes, brotli / gzip) ===');
     printWeights(output.weights);
-    const policy = output.weights.find((w) => w.path === POLICY_PAGE)!;
+    const policy = must(
+      output.weights.find((w) => w.path === POLICY_PAGE),
+      `weight of ${POLICY_PAGE}`,
+    );
     if (policy.beforeFonts.gzip > POLICY_BUDGET) failures.push(`policy page ${kb(policy.beforeFonts.gzip)} gzip > 60 KB before fonts`);
     for (const w of output.weights) {
       const pageScripts = w.resources.filter((r) => r.kind === 'js');
@@ -252,7 +293,10 @@ async function main() {
       for (const r of output.lighthouse) console.log(`${r.path.padEnd(40)} | ${CATEGORIES.map((c) => String(r.scores[c] ?? '—').padEnd(14)).join(' | ')}`);
       for (const r of output.lighthouse) {
         for (const c of CATEGORIES) if (r.scores[c] !== 100) failures.push(`Lighthouse ${r.path} ${c} = ${r.scores[c]}`);
-        for (const f of r.failing) console.log(`  ${r.path} [${f.category}] ${f.id}: ${f.title} (score ${f.score}${f.displayValue ? `, ${f.displayValue}` : ''})${f.details ? `\n      ${f.details}` : ''}`);
+        for (const f of r.failing)
+          console.log(
+            `  ${r.path} [${f.category}] ${f.id}: ${f.title} (score ${f.score}${f.displayValue ? `, ${f.displayValue}` : ''})${f.details ? `\n      ${f.details}` : ''}`,
+          );
       }
     }
   } finally {

@@ -151,13 +151,23 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     rmSync(cacheDir, { recursive: true, force: true });
     const buildLog = join(work, 'build.log');
     const keepImageCache = options.keepImageCache ?? false;
-    build = await runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], { env: { ...env, ...previewBenchEnv(work, keepImageCache) }, cwd: ROOT, logFile: buildLog });
+    build = await runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], {
+      env: { ...env, ...previewBenchEnv(work, keepImageCache) },
+      cwd: ROOT,
+      logFile: buildLog,
+    });
     must('npm run build', build, buildLog);
     indexerSeconds = indexerSecondsFromLog(readFileSync(buildLog, 'utf8'));
     previews = previewStepFromLog(readFileSync(buildLog, 'utf8'), !keepImageCache);
-    log(`[${pages}] npm run build ${build.seconds.toFixed(1)}초 (검색 색인 ${indexerSeconds.toFixed(1)}초, 미리보기 이미지 ${previews?.seconds.toFixed(1) ?? '—'}초·최대 ${previews?.peakMb ?? '—'} MB), 프로세스 트리 최대 ${mb(build.treePeakBytes)}`);
+    log(
+      `[${pages}] npm run build ${build.seconds.toFixed(1)}초 (검색 색인 ${indexerSeconds.toFixed(1)}초, 미리보기 이미지 ${previews?.seconds.toFixed(1) ?? '—'}초·최대 ${previews?.peakMb ?? '—'} MB), 프로세스 트리 최대 ${mb(build.treePeakBytes)}`,
+    );
     if (withStock) {
-      stockIndexer = await runMeasured(NODE, ['--import', 'tsx', 'bench/harness/stock-pagefind-index.ts', distDir], { env, cwd: ROOT, logFile: join(work, 'stock.log') });
+      stockIndexer = await runMeasured(NODE, ['--import', 'tsx', 'bench/harness/stock-pagefind-index.ts', distDir], {
+        env,
+        cwd: ROOT,
+        logFile: join(work, 'stock.log'),
+      });
       must('기본 Pagefind 색인', stockIndexer, join(work, 'stock.log'));
       log(`[${pages}] 기본 Pagefind 색인 ${stockIndexer.seconds.toFixed(1)}초`);
     }
@@ -172,7 +182,10 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     fragment: countFiles(join(distDir, 'pagefind', 'fragment'), '.pf_fragment'),
   };
   const stockIndexBytes = dirStats(join(distDir, STOCK_DIR)).bytes;
-  const stockChunks = { index: countFiles(join(distDir, STOCK_DIR, 'index'), '.pf_index'), fragment: countFiles(join(distDir, STOCK_DIR, 'fragment'), '.pf_fragment') };
+  const stockChunks = {
+    index: countFiles(join(distDir, STOCK_DIR, 'index'), '.pf_index'),
+    fragment: countFiles(join(distDir, STOCK_DIR, 'fragment'), '.pf_fragment'),
+  };
 
   const indexed = readIndexedSite(distDir);
   await bundleOurEngine(distDir);
@@ -194,7 +207,25 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     const stock = withStock ? summarize('stock', stockMeasures, stockIdToUrl(distDir), indexed) : null;
     const brief = (list: typeof oursMeasures) => list.map(({ ids, ...m }) => ({ ...m, results: ids.length }));
     writeFileSync(join(work, 'queries.json'), JSON.stringify({ ours: brief(oursMeasures), stock: brief(stockMeasures) }, null, 1));
-    return { pages, indexedPages: indexed.pages.length, generateSeconds, build, indexerSeconds, previews, stockIndexer, distBytes: site.bytes, distFiles: site.files, ourIndexBytes, ourChunks, stockIndexBytes, stockChunks, thinkMs: protocol.thinkMs, rounds, ours, stock };
+    return {
+      pages,
+      indexedPages: indexed.pages.length,
+      generateSeconds,
+      build,
+      indexerSeconds,
+      previews,
+      stockIndexer,
+      distBytes: site.bytes,
+      distFiles: site.files,
+      ourIndexBytes,
+      ourChunks,
+      stockIndexBytes,
+      stockChunks,
+      thinkMs: protocol.thinkMs,
+      rounds,
+      ours,
+      stock,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -227,7 +258,10 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['peak RSS by program', (r) => programs(r.build)],
     ['dist size (site without indexes)', (r) => `${mb(r.distBytes)} / ${r.distFiles} files`],
     ['our index size (pagefind + pagefind-ko)', (r) => mb(r.ourIndexBytes)],
-    ['our chunks: pf_index / vocab / doc / fragment', (r) => `${r.ourChunks.pagefindIndex} / ${r.ourChunks.vocab} / ${r.ourChunks.doc} / ${r.ourChunks.fragment}`],
+    [
+      'our chunks: pf_index / vocab / doc / fragment',
+      (r) => `${r.ourChunks.pagefindIndex} / ${r.ourChunks.vocab} / ${r.ourChunks.doc} / ${r.ourChunks.fragment}`,
+    ],
     ['queries: rounds (median latency) / pause before each', (r) => `${r.rounds} / ${r.thinkMs} ms`],
     ['OURS first query bytes (cold)', (r) => kb(r.ours.firstQueryBytes)],
     ['OURS later query bytes max / p50', (r) => `${kb(r.ours.laterBytesMax)} / ${kb(r.ours.laterBytesP50)}`],
@@ -240,7 +274,10 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['STOCK first query bytes (cold)', (r) => (r.stock ? kb(r.stock.firstQueryBytes) : '—')],
     ['STOCK later query bytes max / p50', (r) => (r.stock ? `${kb(r.stock.laterBytesMax)} / ${kb(r.stock.laterBytesP50)}` : '—')],
     ['STOCK latency cold / p50 / p95', (r) => (r.stock ? `${ms(r.stock.coldMs)} / ${ms(r.stock.p50)} / ${ms(r.stock.p95)}` : '—')],
-    ['STOCK lost / right answers', (r) => (r.stock ? `${r.stock.lost} / ${r.stock.truthTotal} = ${((100 * r.stock.lost) / Math.max(1, r.stock.truthTotal)).toFixed(1)}% lost` : '—')],
+    [
+      'STOCK lost / right answers',
+      (r) => (r.stock ? `${r.stock.lost} / ${r.stock.truthTotal} = ${((100 * r.stock.lost) / Math.max(1, r.stock.truthTotal)).toFixed(1)}% lost` : '—'),
+    ],
     ['STOCK extra / returned', (r) => (r.stock ? `${r.stock.extra} / ${r.stock.returned} = ${extraPercent(r.stock).toFixed(2)}%` : '—')],
   ];
   const width = Math.max(...rows.map(([l]) => l.length));
@@ -248,11 +285,14 @@ export function formatTable(runs: readonly ScaleRun[]): string {
   const header = `${'N ='.padEnd(width)} | ${runs.map((r) => String(r.pages).padEnd(colWidth)).join(' | ')}`;
   const lines = [header, '-'.repeat(header.length)];
   for (const [label, f] of rows) lines.push(`${label.padEnd(width)} | ${runs.map((r) => f(r).padEnd(colWidth)).join(' | ')}`);
-  if (runs.length > 1) {
-    const a = runs[0]!;
-    const b = runs[runs.length - 1]!;
+  const [a] = runs;
+  const b = runs.at(-1);
+  if (runs.length > 1 && a && b) {
     const k = b.pages / a.pages;
-    lines.push('', `growth ${a.pages} → ${b.pages} (×${k}): build ×${(b.build.seconds / a.build.seconds).toFixed(1)}, indexer ×${(b.indexerSeconds / a.indexerSeconds).toFixed(1)}, dist ×${(b.distBytes / a.distBytes).toFixed(1)}, our index ×${(b.ourIndexBytes / a.ourIndexBytes).toFixed(1)}, build peak RSS ×${(b.build.treePeakBytes / a.build.treePeakBytes).toFixed(1)}`);
+    lines.push(
+      '',
+      `growth ${a.pages} → ${b.pages} (×${k}): build ×${(b.build.seconds / a.build.seconds).toFixed(1)}, indexer ×${(b.indexerSeconds / a.indexerSeconds).toFixed(1)}, dist ×${(b.distBytes / a.distBytes).toFixed(1)}, our index ×${(b.ourIndexBytes / a.ourIndexBytes).toFixed(1)}, build peak RSS ×${(b.build.treePeakBytes / a.build.treePeakBytes).toFixed(1)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -262,7 +302,10 @@ export function targetReport(r: ScaleRun): string[] {
   const check = (ok: boolean, text: string) => fails.push(`${ok ? 'PASS' : 'FAIL'} ${text}`);
   check(r.ours.lost === 0, `zero lost results (lost ${r.ours.lost} of ${r.ours.truthTotal})`);
   check(extraPercent(r.ours) <= 0.1, `extra results ≤ 0.1% of returned pages (${r.ours.extra} of ${r.ours.returned} = ${extraPercent(r.ours).toFixed(2)}%)`);
-  check(r.ours.negativesWithResults.length === 0, `every negative query empty (${BENCH_NEGATIVE_QUERIES.length - r.ours.negativesWithResults.length}/${BENCH_NEGATIVE_QUERIES.length} empty)`);
+  check(
+    r.ours.negativesWithResults.length === 0,
+    `every negative query empty (${BENCH_NEGATIVE_QUERIES.length - r.ours.negativesWithResults.length}/${BENCH_NEGATIVE_QUERIES.length} empty)`,
+  );
   check(r.ours.firstQueryBytes <= 300 * 1024, `first query ≤ 300 KB (${kb(r.ours.firstQueryBytes)})`);
   check(r.ours.laterBytesMax <= 150 * 1024, `later queries ≤ 150 KB (max ${kb(r.ours.laterBytesMax)})`);
   if (r.stock) check(r.ours.p95 <= r.stock.p95, `p95 latency ≤ stock Pagefind's p95 in the same run (${ms(r.ours.p95)} vs ${ms(r.stock.p95)})`);

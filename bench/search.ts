@@ -8,15 +8,7 @@
 import { startStaticServer } from '../src/korean-search/node';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../scripts/lib/chromium';
-import {
-  buildStockIndex,
-  hasBuiltSite,
-  oursEngine,
-  runQueries,
-  stockEngine,
-  summarize,
-  type Summary,
-} from './harness/search-harness';
+import { buildStockIndex, hasBuiltSite, oursEngine, runQueries, stockEngine, summarize, type Summary } from './harness/search-harness';
 import { pageTexts, passRank, readQueries } from '../scripts/lib/search-judge';
 
 const { values } = parseArgs({
@@ -26,7 +18,7 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
   },
 });
-const distDir = values.dist!;
+const distDir = values.dist;
 if (!hasBuiltSite(distDir)) throw new Error(`${distDir}에 검색 색인이 있는 빌드가 없습니다. 먼저 npm run build를 실행하세요.`);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -49,7 +41,7 @@ const texts = pageTexts(distDir);
 const server = await startStaticServer(distDir);
 const browser = await launchBrowser();
 try {
-  for (const file of values.queries!.split(',').filter(Boolean)) {
+  for (const file of values.queries.split(',').filter(Boolean)) {
     const queries = readQueries(file);
     console.log(`\n${file} — ${queries.length} queries, ${stockPages} pages indexed`);
     for (const engine of [oursEngine, stockEngine]) {
@@ -59,7 +51,9 @@ try {
         for (const run of runs) {
           const rank = passRank(run, texts);
           const verdict = run.query.expect === null ? (run.total === 0 ? 'ok ' : 'FAIL') : rank === 1 ? 'ok ' : rank > 0 ? `@${rank} ` : 'FAIL';
-          console.log(`  ${verdict} ${run.query.id} ${run.query.query} → ${run.total}건 ${run.urls.slice(0, 2).join(' ')} (${run.ms.toFixed(0)} ms, ${kb(run.bytes)})`);
+          console.log(
+            `  ${verdict} ${run.query.id} ${run.query.query} → ${run.total}건 ${run.urls.slice(0, 2).join(' ')} (${run.ms.toFixed(0)} ms, ${kb(run.bytes)})`,
+          );
         }
       }
     }

@@ -17,7 +17,7 @@ import { HANGUL_FIRST, HANGUL_LAST, TYPO_RULES, SEARCH_DATA_DIR, TYPO_DIR, start
 import { EVERYDAY_WORDS, allSlips, indexedDocs, nodeCorrector, siteText, siteWords } from '../scripts/lib/typo-eval';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
-const dist = values.dist!;
+const dist = values.dist;
 const corrector = nodeCorrector(dist);
 const docs = indexedDocs(dist);
 const text = siteText(docs);
@@ -26,7 +26,7 @@ const words = siteWords(docs, corrector.analyzer, 2);
 /** Seeded random Hangul words of 3–4 syllables that do not occur on the site. */
 function randomWords(count: number, seed = 1): string[] {
   let state = seed;
-  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const out: string[] = [];
   while (out.length < count) {
     const length = 3 + Math.floor(next() * 2);
@@ -39,7 +39,11 @@ function randomWords(count: number, seed = 1): string[] {
 const everyday = EVERYDAY_WORDS.filter((w) => !text.includes(w));
 const random = randomWords(300);
 // Slips that are themselves site words are searched as typed, never corrected: left out.
-const slips = words.flatMap(({ word }) => allSlips(word).filter((s) => corrector.unknownTerms(s).length > 0).map((typed) => ({ word, typed })));
+const slips = words.flatMap(({ word }) =>
+  allSlips(word)
+    .filter((s) => corrector.unknownTerms(s).length > 0)
+    .map((typed) => ({ word, typed })),
+);
 
 async function evaluate(rules: TypoRules) {
   const tally = { right: 0, wrong: 0, offered: 0, none: 0 };
@@ -67,7 +71,9 @@ async function evaluate(rules: TypoRules) {
   return { tally, wrong, bySyllables, falseCorrections };
 }
 
-console.log(`${dist}: ${docs.length} pages; ${words.length} title words (${words.filter((w) => w.word.length >= 3).length} of 3+ syllables), ${slips.length} unknown one-jamo slips; ${everyday.length} everyday words not on the site, ${random.length} random words\n`);
+console.log(
+  `${dist}: ${docs.length} pages; ${words.length} title words (${words.filter((w) => w.word.length >= 3).length} of 3+ syllables), ${slips.length} unknown one-jamo slips; ${everyday.length} everyday words not on the site, ${random.length} random words\n`,
+);
 const variants: [string, TypoRules][] = [
   ['rules in use', TYPO_RULES],
   ['minUnits 2', { ...TYPO_RULES, minUnits: 2 }],
@@ -78,9 +84,16 @@ const variants: [string, TypoRules][] = [
 for (const [name, rules] of variants) {
   const r = await evaluate(rules);
   const pct = (n: number) => `${((100 * n) / slips.length).toFixed(1)}%`;
-  const lengths = [...r.bySyllables].sort((a, b) => a[0] - b[0]).map(([n, g]) => `${n}음절 ${g.right}/${g.all}`).join(', ');
-  console.log(`${name.padEnd(13)} slips: right ${r.tally.right} (${pct(r.tally.right)}), wrong ${r.tally.wrong} (${pct(r.tally.wrong)}), offered ${r.tally.offered}, none ${r.tally.none} | ${lengths}`);
-  console.log(`${''.padEnd(13)} false corrections of unrelated words: ${r.falseCorrections.length}/${everyday.length + random.length}${r.falseCorrections.length ? ` (${r.falseCorrections.slice(0, 8).join(', ')})` : ''}`);
+  const lengths = [...r.bySyllables]
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, g]) => `${n}음절 ${g.right}/${g.all}`)
+    .join(', ');
+  console.log(
+    `${name.padEnd(13)} slips: right ${r.tally.right} (${pct(r.tally.right)}), wrong ${r.tally.wrong} (${pct(r.tally.wrong)}), offered ${r.tally.offered}, none ${r.tally.none} | ${lengths}`,
+  );
+  console.log(
+    `${''.padEnd(13)} false corrections of unrelated words: ${r.falseCorrections.length}/${everyday.length + random.length}${r.falseCorrections.length ? ` (${r.falseCorrections.slice(0, 8).join(', ')})` : ''}`,
+  );
   if (r.wrong.length) console.log(`${''.padEnd(13)} wrong: ${r.wrong.slice(0, 8).join(', ')}${r.wrong.length > 8 ? ' …' : ''}`);
 }
 

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { JOB_FILE_ENV, describeSummary, runDeferredIndex } from '../src/korean-search/index';
-import { PREVIEW_JOB_FILE_ENV, describePreviewSummary, runPreviewJob, type PreviewJob } from '../src/integrations/link-previews/job';
+import { PREVIEW_JOB_FILE_ENV, describePreviewSummary, previewJobSchema, runPreviewJob } from '../src/integrations/link-previews/job';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Astro's heap cap: higher caps let garbage pile up and took a 10,000-page build past 4 GB (docs/benchmarks.md). */
@@ -29,11 +29,15 @@ const jobFile = join(work, 'job.json');
 const previewJobFile = join(work, 'preview-job.json');
 try {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], { ...process.env, [JOB_FILE_ENV]: jobFile, [PREVIEW_JOB_FILE_ENV]: previewJobFile });
+  const code = await run(process.execPath, [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)], {
+    ...process.env,
+    [JOB_FILE_ENV]: jobFile,
+    [PREVIEW_JOB_FILE_ENV]: previewJobFile,
+  });
   if (code !== 0) process.exit(code);
   console.log(`[korean-search] ${describeSummary(await runDeferredIndex(ROOT, jobFile))}`);
   if (!existsSync(previewJobFile)) throw new Error('Astro 빌드가 미리보기 이미지 작업을 남기지 않았습니다: astro.config의 linkPreviews 통합을 확인하세요.');
-  const previewJob = JSON.parse(readFileSync(previewJobFile, 'utf8')) as PreviewJob;
+  const previewJob = previewJobSchema.parse(JSON.parse(readFileSync(previewJobFile, 'utf8')));
   console.log(`[link-previews] ${describePreviewSummary(await runPreviewJob(ROOT, previewJob))}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

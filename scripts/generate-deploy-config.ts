@@ -27,7 +27,7 @@ export function replaceGeneratedBlock(text: string, name: string, body: readonly
   const start = lines.findIndex((l) => l.trim().startsWith(`# >>> generated ${name}:`));
   const end = lines.findIndex((l) => l.trim() === `# <<< generated ${name}`);
   if (start < 0 || end < start) throw new Error(`${file}: "# >>> generated ${name}: …"와 "# <<< generated ${name}" 표시 줄이 없습니다`);
-  const indent = /^\s*/.exec(lines[start]!)![0];
+  const indent = /^\s*/.exec(lines[start] ?? '')?.[0] ?? '';
   return [...lines.slice(0, start + 1), ...body.map((l) => (l ? indent + l : l)), ...lines.slice(end)].join('\n');
 }
 

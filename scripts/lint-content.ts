@@ -51,7 +51,7 @@ export function lintContentFolder(root: string, keyPhrasesFile: string): { pages
     return null;
   }
 
-  const idOf = (file: string) => file.split(/[\\/]/).pop()!.replace(/\.mdx$/, '');
+  const idOf = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.mdx$/, '');
 
   const glossary: CheckedTerm[] = [];
   for (const file of mdxFiles(join(root, 'glossary'))) {

@@ -11,7 +11,11 @@ import { glossarySchema, policySchema } from './schemas/policy';
 const contentDir = process.env.CONTENT_DIR ?? './content';
 
 /** The file name is the URL slug; a `slug` frontmatter field is refused by the strict schema. */
-const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '').split('/').pop()!;
+const idFromFileName = ({ entry }: { entry: string }) =>
+  entry
+    .replace(/\.mdx?$/, '')
+    .split('/')
+    .pop() ?? entry;
 
 const sectionCollection = (slug: SectionSlug) =>
   defineCollection({

@@ -38,18 +38,30 @@ const STARTUP_TIMEOUT_MS = 30_000;
  * DevTools counts as hidden, and Chromium would otherwise throttle its timers and lower
  * its renderer's priority.
  */
-const FOREGROUND_ARGS = ['--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding', '--disable-ipc-flooding-protection', '--disable-hang-monitor', '--disable-field-trial-config', '--disable-back-forward-cache', '--disable-extensions', '--disable-default-apps', '--no-default-browser-check'];
+const FOREGROUND_ARGS = [
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-ipc-flooding-protection',
+  '--disable-hang-monitor',
+  '--disable-field-trial-config',
+  '--disable-back-forward-cache',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--no-default-browser-check',
+];
 
 function devtoolsUrl(chrome: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start in ${STARTUP_TIMEOUT_MS / 1000} s:\n${log}`)), STARTUP_TIMEOUT_MS);
-    chrome.stderr!.on('data', (chunk: Buffer) => {
+    if (!chrome.stderr) return reject(new Error('Chromium was started without a stderr pipe'));
+    chrome.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       const match = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-      if (match) {
+      if (match?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve(match[1]);
       }
     });
     chrome.on('exit', (code) => {
@@ -61,7 +73,11 @@ function devtoolsUrl(chrome: ChildProcess): Promise<string> {
 
 export async function launchCdpBrowser(): Promise<CdpBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'cdp-bench-'));
-  const chrome = spawn(CHROMIUM_PATH, ['--headless', ...CHROMIUM_ARGS, ...FOREGROUND_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const chrome = spawn(
+    CHROMIUM_PATH,
+    ['--headless', ...CHROMIUM_ARGS, ...FOREGROUND_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const exited = new Promise((resolve) => chrome.once('exit', resolve));
   const socket = new WebSocket(await devtoolsUrl(chrome));
   await new Promise<void>((resolve, reject) => {
@@ -97,7 +113,7 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
   const evaluate = async <T>(page: Send, expression: string): Promise<T> => {
     const { result, exceptionDetails } = await page('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
     if (exceptionDetails) throw new Error(`In the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
+    return result.value as T;
   };
 
   return {
@@ -108,7 +124,10 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
       const started = Date.now();
       const loaded = () =>
         // While the page is still navigating, its old context may be gone: not loaded yet.
-        evaluate<string>(page, `location.href === ${JSON.stringify(url)} && document.readyState`).then((state) => state === 'complete', () => false);
+        evaluate<string>(page, `location.href === ${JSON.stringify(url)} && document.readyState`).then(
+          (state) => state === 'complete',
+          () => false,
+        );
       while (!(await loaded())) {
         if (Date.now() - started > STARTUP_TIMEOUT_MS) throw new Error(`${url} did not load`);
         await new Promise((r) => setTimeout(r, 20));

@@ -56,8 +56,7 @@ function treeRss(root: number, byProgram: Record<string, number>): number {
   const children = childrenOf();
   let total = 0;
   const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
+  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
     const rss = rssOf(pid);
     total += rss;
     const name = programOf(pid);
@@ -73,7 +72,7 @@ export function runMeasured(command: string, args: string[], options: { env?: No
   rmSync(timeFile, { force: true });
   const [cmd, cmdArgs] = useTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
-  const child = spawn(cmd, cmdArgs as string[], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, cmdArgs, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(options.logFile);
   child.stdout.pipe(log);
   child.stderr.pipe(log);

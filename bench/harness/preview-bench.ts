@@ -35,16 +35,28 @@ export function previewBenchEnv(work: string, keep: boolean): Record<string, str
 
 /** The figures of the `[link-previews] …` line the build printed (job.ts, describePreviewSummary), or null. */
 export function previewStepFromLog(log: string, cold: boolean): PreviewStep | null {
-  const m = /\[link-previews\] 미리보기 이미지 (\d+)장: 새로 그림 (\d+), 캐시에서 (\d+), 가장 큰 것 ([\d.]+) KB, 작업 스레드 (\d+)개 \(([\d.]+)초, CPU ([\d.]+)초, 최대 메모리 (\d+) MB\)/.exec(log);
+  const m =
+    /\[link-previews\] 미리보기 이미지 (\d+)장: 새로 그림 (\d+), 캐시에서 (\d+), 가장 큰 것 ([\d.]+) KB, 작업 스레드 (\d+)개 \(([\d.]+)초, CPU ([\d.]+)초, 최대 메모리 (\d+) MB\)/.exec(
+      log,
+    );
   if (!m) return null;
-  const [pages, drawn, reused, largestKb, workers, seconds, cpuSeconds, peakMb] = m.slice(1).map(Number) as number[];
-  return { pages: pages!, drawn: drawn!, reused: reused!, largestKb: largestKb!, workers: workers!, seconds: seconds!, cpuSeconds: cpuSeconds!, peakMb: peakMb!, cold };
+  // Every group of the pattern is a required number, so each is a number here.
+  const [pages = 0, drawn = 0, reused = 0, largestKb = 0, workers = 0, seconds = 0, cpuSeconds = 0, peakMb = 0] = m.slice(1).map(Number);
+  return { pages, drawn, reused, largestKb, workers, seconds, cpuSeconds, peakMb, cold };
 }
 
 export function previewRows<R extends { previews: PreviewStep | null }>(): [string, (r: R) => string][] {
   const show = (r: R, f: (p: PreviewStep) => string) => (r.previews ? f(r.previews) : '—');
   return [
-    ['build: of which link-preview images', (r) => show(r, (p) => `${p.seconds.toFixed(1)} s, CPU ${p.cpuSeconds.toFixed(1)} s (${p.cold ? 'cold' : 'warm'} cache: ${p.drawn} drawn, ${p.reused} reused, ${p.workers} threads)`)],
+    [
+      'build: of which link-preview images',
+      (r) =>
+        show(
+          r,
+          (p) =>
+            `${p.seconds.toFixed(1)} s, CPU ${p.cpuSeconds.toFixed(1)} s (${p.cold ? 'cold' : 'warm'} cache: ${p.drawn} drawn, ${p.reused} reused, ${p.workers} threads)`,
+        ),
+    ],
     ['peak RSS link-preview step', (r) => show(r, (p) => `${p.peakMb} MB`)],
     ['largest link-preview image', (r) => show(r, (p) => `${p.largestKb.toFixed(1)} KB / ${p.pages} images`)],
   ];

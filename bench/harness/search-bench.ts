@@ -15,7 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
-import { createKoreanAnalyzer, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, extractSearchPage, readFragments, parseShard, type StaticServer, type KoreanAnalyzer, type SearchManifest, type VocabularyEntry } from '../../src/korean-search/node';
+import { createKoreanAnalyzer, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, parseJson, searchManifestSchema, searchPageSchema, extractSearchPage, readFragments, parseShard, type StaticServer, type KoreanAnalyzer, type VocabularyEntry } from '../../src/korean-search/node';
 import { PAGEFIND_WORKER_SOURCE } from '../../src/korean-search/engine';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';
@@ -26,16 +26,56 @@ export const SHOWN_RESULTS = RESULTS_PAGE_SIZE;
 /** About 50 queries from the seed vocabulary: compound parts, particles, spacing, multi-word. */
 export const BENCH_POSITIVE_QUERIES: readonly string[] = [
   // whole compounds
-  '국가AI컴퓨팅센터', 'AI기본법', '1000큐비트급', '지역R&D', '국가전략기술', '국가바이오위원회', '예비타당성조사', '디지털 포용사회',
+  '국가AI컴퓨팅센터',
+  'AI기본법',
+  '1000큐비트급',
+  '지역R&D',
+  '국가전략기술',
+  '국가바이오위원회',
+  '예비타당성조사',
+  '디지털 포용사회',
   // compound parts
-  '컴퓨팅센터', '기본법', '큐비트', '바이오위원회', '양자컴퓨터', '종합계획', '혁신전략', '데이터센터', '세액공제', '출연연', '기술사업화',
-  '소상공인', '통신비', '클러스터', '실증단지', '페타바이트급',
+  '컴퓨팅센터',
+  '기본법',
+  '큐비트',
+  '바이오위원회',
+  '양자컴퓨터',
+  '종합계획',
+  '혁신전략',
+  '데이터센터',
+  '세액공제',
+  '출연연',
+  '기술사업화',
+  '소상공인',
+  '통신비',
+  '클러스터',
+  '실증단지',
+  '페타바이트급',
   // with particles
-  '바이오 제조 혁신을', '출연연의', '양자컴퓨터를', '스타트업에', '데이터센터로', 'AI기본법을', '소상공인이', '국가전략기술은',
+  '바이오 제조 혁신을',
+  '출연연의',
+  '양자컴퓨터를',
+  '스타트업에',
+  '데이터센터로',
+  'AI기본법을',
+  '소상공인이',
+  '국가전략기술은',
   // spacing variants
-  '정책펀드', '경력단절', '연구소기업', 'AI 컴퓨팅 센터', '일자리창출', '여성과학자',
+  '정책펀드',
+  '경력단절',
+  '연구소기업',
+  'AI 컴퓨팅 센터',
+  '일자리창출',
+  '여성과학자',
   // multi-word
-  'R&D 예산', '규제 완화', '기술사업화 플랫폼', '과학기술 외교', '범부처 CTO', '대학 부설 연구소', '신진 연구자', '지역 경제',
+  'R&D 예산',
+  '규제 완화',
+  '기술사업화 플랫폼',
+  '과학기술 외교',
+  '범부처 CTO',
+  '대학 부설 연구소',
+  '신진 연구자',
+  '지역 경제',
 ];
 
 /** Queries about nothing on the site: each must return no page. */
@@ -53,7 +93,8 @@ export interface IndexedSite {
 
 /** The indexed pages with their text as the indexer extracts it, and the analyser with the build's synonyms. */
 export function readIndexedSite(distDir: string): IndexedSite {
-  const manifest = JSON.parse(readFileSync(join(distDir, SEARCH_DATA_DIR, 'manifest.json'), 'utf8')) as SearchManifest;
+  const manifestFile = join(distDir, SEARCH_DATA_DIR, 'manifest.json');
+  const manifest = parseJson(searchManifestSchema, readFileSync(manifestFile, 'utf8'), manifestFile);
   const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
   const pages: TruthPage[] = [];
   for (const { html, url } of searchablePages(distDir)) {
@@ -63,7 +104,8 @@ export function readIndexedSite(distDir: string): IndexedSite {
   }
   const vocabulary = new Map<string, VocabularyEntry>();
   const vocabDir = join(distDir, SEARCH_DATA_DIR, 'vocab');
-  for (const name of readdirSync(vocabDir)) for (const [token, entry] of parseShard(gunzipSync(readFileSync(join(vocabDir, name))).toString('utf8'))) vocabulary.set(token, entry);
+  for (const name of readdirSync(vocabDir))
+    for (const [token, entry] of parseShard(gunzipSync(readFileSync(join(vocabDir, name))).toString('utf8'))) vocabulary.set(token, entry);
   return { pages, analyzer, vocabulary };
 }
 
@@ -73,7 +115,7 @@ export function ourIdToUrl(distDir: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.gz')) continue;
-    const doc = JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as { url: string };
+    const doc = parseJson(searchPageSchema, gunzipSync(readFileSync(join(dir, name))).toString('utf8'), join(dir, name));
     map.set(name.replace(/\.gz$/, ''), doc.url);
   }
   return map;
@@ -90,7 +132,8 @@ export async function bundleOurEngine(distDir: string): Promise<void> {
   // so the benchmark page can call the engine without the UI.
   await esbuild({
     stdin: {
-      contents: "import { SearchEngine } from './src/korean-search/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
+      contents:
+        "import { SearchEngine } from './src/korean-search/engine';\nexport const engine = new SearchEngine({ createWorker: () => new Worker('/_bench/pagefind-worker.js', { type: 'module' }) });\n",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -212,10 +255,10 @@ export function medianOfRounds(rounds: readonly (readonly QueryMeasure[])[]): Qu
   const [first, ...rest] = rounds;
   if (!first) return [];
   return first.map((measure, i) => {
-    const same = rest.map((round) => round[i]);
-    if (same.some((m) => m?.query !== measure.query)) throw new Error(`rounds differ at query ${i + 1} (${measure.query})`);
-    const roundsMs = [measure.ms, ...same.map((m) => m!.ms)];
-    const error = [measure, ...same].find((m) => m!.error)?.error;
+    const same = rest.map((round) => round[i]).filter((m) => m !== undefined);
+    if (same.length < rest.length || same.some((m) => m.query !== measure.query)) throw new Error(`rounds differ at query ${i + 1} (${measure.query})`);
+    const roundsMs = [measure.ms, ...same.map((m) => m.ms)];
+    const error = [measure, ...same].find((m) => m.error)?.error;
     return { ...measure, ms: percentile(roundsMs, 50), roundsMs, ...(error ? { error } : {}) };
   });
 }
@@ -267,7 +310,10 @@ export function summarize(engine: EngineName, measures: readonly QueryMeasure[],
   const errors: string[] = [];
   for (const m of measures) {
     if (m.error) errors.push(`${m.query}: ${m.error}`);
-    const truth = truthFor(site.pages, searchedTerms(m.query, site.analyzer, (t) => site.vocabulary.get(t)));
+    const truth = truthFor(
+      site.pages,
+      searchedTerms(m.query, site.analyzer, (t) => site.vocabulary.get(t)),
+    );
     const got = new Set(m.ids.map((id) => idToUrl.get(id) ?? `?${id}`));
     const missing = [...truth].filter((u) => !got.has(u));
     const wrong = [...got].filter((u) => !truth.has(u));
@@ -283,9 +329,18 @@ export function summarize(engine: EngineName, measures: readonly QueryMeasure[],
     engine,
     firstQueryBytes: measures[0]?.bytes ?? 0,
     laterBytesMax: Math.max(0, ...later.map((m) => m.bytes)),
-    laterBytesP50: percentile(later.map((m) => m.bytes), 50),
-    p50: percentile(later.map((m) => m.ms), 50),
-    p95: percentile(later.map((m) => m.ms), 95),
+    laterBytesP50: percentile(
+      later.map((m) => m.bytes),
+      50,
+    ),
+    p50: percentile(
+      later.map((m) => m.ms),
+      50,
+    ),
+    p95: percentile(
+      later.map((m) => m.ms),
+      95,
+    ),
     coldMs: measures[0]?.ms ?? 0,
     truthTotal,
     lost,

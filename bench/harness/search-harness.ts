@@ -74,9 +74,10 @@ export const oursEngine: Engine = {
   },
   async run(page, query) {
     const result = await page.evaluate(async (q) => {
-      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-      const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
-      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+      const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+      const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+      const list = document.querySelector<HTMLElement>('[data-search-results]');
+      if (!input || !form || !list) throw new Error('the search page lacks its input, form or result list');
       // The bundle may still be loading on a cold page: wait until it has bound the form.
       const done = new Promise<void>((ok) => {
         const observer = new MutationObserver(() => {
@@ -92,7 +93,11 @@ export const oursEngine: Engine = {
       await done;
       return {
         total: Number(list.dataset.total ?? '0'),
-        urls: [...list.querySelectorAll('[data-search-result]')].map((li) => li.querySelector('a')!.getAttribute('href')!),
+        urls: [...list.querySelectorAll('[data-search-result]')].map((li) => {
+          const href = li.querySelector('a')?.getAttribute('href');
+          if (href == null) throw new Error('a search result without a link');
+          return href;
+        }),
       };
     }, query);
     return { total: result.total, urls: result.urls.map(pathOf) };
@@ -110,9 +115,14 @@ export const stockEngine: Engine = {
   async run(page, query) {
     return page.evaluate(
       async ({ q, dir, shown }) => {
-        const w = window as unknown as { __stock?: Promise<any> };
+        type StockPagefind = {
+          options(options: object): Promise<void>;
+          init(): Promise<void>;
+          search(term: string): Promise<{ results: { data: () => Promise<{ url: string }> }[] } | null>;
+        };
+        const w = window as unknown as { __stock?: Promise<StockPagefind> };
         w.__stock ??= (async () => {
-          const pf = await import(/* @vite-ignore */ `/${dir}/pagefind.js`);
+          const pf = (await import(/* @vite-ignore */ `/${dir}/pagefind.js`)) as StockPagefind;
           await pf.options({ basePath: `/${dir}/` });
           await pf.init();
           return pf;
@@ -120,8 +130,8 @@ export const stockEngine: Engine = {
         const pf = await w.__stock;
         const response = await pf.search(q);
         const results = response?.results ?? [];
-        const top = await Promise.all(results.slice(0, shown).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-        return { total: results.length as number, urls: top.map((d: { url: string }) => new URL(d.url, location.href).pathname) };
+        const top = await Promise.all(results.slice(0, shown).map((r) => r.data()));
+        return { total: results.length, urls: top.map((d) => new URL(d.url, location.href).pathname) };
       },
       { q: query, dir: STOCK_DIR, shown: RESULTS_PAGE_SIZE },
     );
@@ -135,7 +145,9 @@ export async function runQueries(engine: Engine, browser: Browser, server: Stati
   const runs: QueryRun[] = [];
   // The first query's bytes are everything the page loaded except its HTML:
   // on /search/ that includes the search bundle, i.e. loading the engine.
-  const documentBytes = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.encodedBodySize ?? 0);
+  const documentBytes = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.encodedBodySize ?? 0,
+  );
   let before = start + documentBytes;
   for (const query of queries) {
     const started = performance.now();
@@ -167,7 +179,7 @@ export interface Summary {
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 export function summarize(runs: readonly QueryRun[], texts: ReadonlyMap<string, string>): Summary {

@@ -13,6 +13,7 @@
 import { disassembleCompleteCharacter } from 'es-hangul';
 import { SECTIONS } from '../../src/data/sections';
 import { TAG_IDS } from '../../src/data/tags';
+import { must } from '../../src/lib/must';
 
 export interface ScaleFile {
   /** Path inside the content folder, e.g. `ai-g3/policy-00042.mdx`. */
@@ -42,7 +43,7 @@ export function createRng(seed: number): () => number {
 }
 
 type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+const pick = <T>(rng: Rng, list: readonly T[]): T => must(list[Math.floor(rng() * list.length)], 'pick from an empty list');
 const chance = (rng: Rng, p: number) => rng() < p;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
@@ -67,7 +68,7 @@ export function finalSound(word: string): FinalSound {
     // 10 십, 100 백, 1000 천, 10000 만: a run of trailing zeros after another digit is read as a consonant.
     const zeros = /([1-9])(0+)$/.exec(trimmed);
     if (zeros) return 'consonant';
-    return DIGIT_FINAL[Number(last)]!;
+    return must(DIGIT_FINAL[Number(last)], `final sound of ${last}`);
   }
   if (last === '%') return 'vowel'; // 퍼센트
   return LATIN_FINAL[last.toLowerCase()] ?? 'vowel';
@@ -101,19 +102,131 @@ export function withParticle(word: string, particle: Particle): string {
 
 /** Terms written exactly as in the seed article. */
 export const SEED_TERMS = [
-  '국가AI컴퓨팅센터', 'AI기본법', '1000큐비트급 양자컴퓨터', '지역R&D', '국가전략기술', '국가바이오위원회', '양자컴퓨터', '양자과학',
-  '기술사업화 플랫폼', '예비타당성조사', '출연연', '세액공제', '데이터센터', '소상공인', '통신비', '범부처 CTO', '석박사', '이공계',
-  '정책 펀드', '스타트업', '하위 법령', '연구소 기업', '과학기술 외교', '디지털 포용사회', '바이오 제조 혁신', 'AI 바이오 혁신전략',
-  '5개년 종합계획', '연구개발', '평가제도', '민관 협력', '민·관 합작', '대학 부설 연구소', '여성 과학자', '경력 단절', '일자리 창출',
-  '신진 연구자', 'SW 거점', '지역 경제', '국가 경쟁력', '기술 안전성', '기초연구', '소프트웨어 교육', '규제 완화', 'R&D 예산',
-  '과기정통부', '인공지능', 'AI 인프라', '연구 생태계', '청년 창업', '전략기술 인재', '기술사업화', 'R&D 기획', '선도형 R&D 시스템',
-  '국가적 임무', '지식 탐색', '바이오 산업', '디지털 역량', '법제도', '연구소', '연구자 평가제도', '투명성',
+  '국가AI컴퓨팅센터',
+  'AI기본법',
+  '1000큐비트급 양자컴퓨터',
+  '지역R&D',
+  '국가전략기술',
+  '국가바이오위원회',
+  '양자컴퓨터',
+  '양자과학',
+  '기술사업화 플랫폼',
+  '예비타당성조사',
+  '출연연',
+  '세액공제',
+  '데이터센터',
+  '소상공인',
+  '통신비',
+  '범부처 CTO',
+  '석박사',
+  '이공계',
+  '정책 펀드',
+  '스타트업',
+  '하위 법령',
+  '연구소 기업',
+  '과학기술 외교',
+  '디지털 포용사회',
+  '바이오 제조 혁신',
+  'AI 바이오 혁신전략',
+  '5개년 종합계획',
+  '연구개발',
+  '평가제도',
+  '민관 협력',
+  '민·관 합작',
+  '대학 부설 연구소',
+  '여성 과학자',
+  '경력 단절',
+  '일자리 창출',
+  '신진 연구자',
+  'SW 거점',
+  '지역 경제',
+  '국가 경쟁력',
+  '기술 안전성',
+  '기초연구',
+  '소프트웨어 교육',
+  '규제 완화',
+  'R&D 예산',
+  '과기정통부',
+  '인공지능',
+  'AI 인프라',
+  '연구 생태계',
+  '청년 창업',
+  '전략기술 인재',
+  '기술사업화',
+  'R&D 기획',
+  '선도형 R&D 시스템',
+  '국가적 임무',
+  '지식 탐색',
+  '바이오 산업',
+  '디지털 역량',
+  '법제도',
+  '연구소',
+  '연구자 평가제도',
+  '투명성',
 ] as const;
 
-const PREFIXES = ['국가', '지역', '첨단', '차세대', '범부처', '민관', '글로벌', '초광역', '디지털', '바이오', '양자', 'AI', '반도체', '우주', '탄소중립', '해양', '미래', '공공', '국가AI', '지역AI'] as const;
-const HEADS = ['컴퓨팅센터', '기본법', '위원회', '플랫폼', '종합계획', '혁신전략', '펀드', '거점', '연구단', '클러스터', '데이터센터', '실증단지', '인재센터', '협의체', '진흥원', '특구', '바이오위원회', '혁신센터'] as const;
+const PREFIXES = [
+  '국가',
+  '지역',
+  '첨단',
+  '차세대',
+  '범부처',
+  '민관',
+  '글로벌',
+  '초광역',
+  '디지털',
+  '바이오',
+  '양자',
+  'AI',
+  '반도체',
+  '우주',
+  '탄소중립',
+  '해양',
+  '미래',
+  '공공',
+  '국가AI',
+  '지역AI',
+] as const;
+const HEADS = [
+  '컴퓨팅센터',
+  '기본법',
+  '위원회',
+  '플랫폼',
+  '종합계획',
+  '혁신전략',
+  '펀드',
+  '거점',
+  '연구단',
+  '클러스터',
+  '데이터센터',
+  '실증단지',
+  '인재센터',
+  '협의체',
+  '진흥원',
+  '특구',
+  '바이오위원회',
+  '혁신센터',
+] as const;
 const UNITS = ['큐비트급', '테라플롭스급', '메가와트급', '페타바이트급'] as const;
-const REGIONS = ['서울', '부산', '대구', '인천', '광주', '대전', '울산', '세종', '경기', '강원', '충북', '충남', '전북', '전남', '경북', '경남', '제주'] as const;
+const REGIONS = [
+  '서울',
+  '부산',
+  '대구',
+  '인천',
+  '광주',
+  '대전',
+  '울산',
+  '세종',
+  '경기',
+  '강원',
+  '충북',
+  '충남',
+  '전북',
+  '전남',
+  '경북',
+  '경남',
+  '제주',
+] as const;
 const ACTORS = ['정부', '과기정통부', '대학', '지자체', '민간 기업', '연구자', '관계 부처', '전문기관'] as const;
 const VERB_STEMS = ['추진', '강화', '지원', '확대', '마련', '구축', '개선', '촉진', '조성', '육성', '검토', '고도화'] as const;
 const VERB_ENDINGS = ['합니다', '할 예정입니다', '할 계획입니다', '하겠습니다', '할 것입니다'] as const;
@@ -125,7 +238,13 @@ const GOALS = ['성장 기반', '경쟁력', '안전성', '혁신 역량', '연�
 const TITLE_SUFFIXES = ['구축', '지원 사업', '추진 계획', '활성화 방안', '혁신 전략', '고도화', '육성 사업', '제도 개선', '확대', '시범 사업'] as const;
 const STATUSES = ['planned', 'in-progress', 'enacted', 'ongoing'] as const;
 /** Multi-word terms that writers also write without the space. */
-const SPACING_VARIANTS: Record<string, string> = { '정책 펀드': '정책펀드', '경력 단절': '경력단절', '연구소 기업': '연구소기업', '일자리 창출': '일자리창출', '여성 과학자': '여성과학자' };
+const SPACING_VARIANTS: Record<string, string> = {
+  '정책 펀드': '정책펀드',
+  '경력 단절': '경력단절',
+  '연구소 기업': '연구소기업',
+  '일자리 창출': '일자리창출',
+  '여성 과학자': '여성과학자',
+};
 
 /** A compound noun: a seed term, a new prefix+head compound, a number+unit compound or a region compound. */
 function noun(rng: Rng): string {
@@ -230,7 +349,8 @@ function body(rng: Rng, main: string, n: Nouns): string {
   }
   parts.push('## 다른 정책과의 관계', '', paragraph(rng, n), '');
   parts.push('## 원문에서 확인되지 않은 점', '');
-  for (let i = int(rng, 2, 3); i > 0; i--) parts.push(`- ${withParticle(n(), '의')} ${pick(rng, ['구체적인 예산 규모', '시행 시점', '담당 기관', '지원 대상', '근거 법령'])}`);
+  for (let i = int(rng, 2, 3); i > 0; i--)
+    parts.push(`- ${withParticle(n(), '의')} ${pick(rng, ['구체적인 예산 규모', '시행 시점', '담당 기관', '지원 대상', '근거 법령'])}`);
   parts.push('');
   return parts.join('\n');
 }
@@ -242,7 +362,7 @@ interface PageRef {
 
 /** Page `i` (0-based) lives in section i mod 10 and is named policy-00001 … (1-based, zero-padded). */
 export function pageRef(i: number): PageRef {
-  return { section: SECTIONS[i % SECTIONS.length]!.slug, id: `policy-${String(i + 1).padStart(5, '0')}` };
+  return { section: must(SECTIONS[i % SECTIONS.length], 'section').slug, id: `policy-${String(i + 1).padStart(5, '0')}` };
 }
 
 function frontmatter(fields: string[]): string {
@@ -279,7 +399,10 @@ export function generateScaleContent({ pages, seed, glossaryIds = [] }: ScaleOpt
       `terms: [${termsFor(rng, glossaryIds).join(', ')}]`,
     ];
     const n = topicNouns(rng, noun(rng));
-    files.push({ path: `${section.slug}/overview.mdx`, text: frontmatter(fields) + `## 한눈에 보기\n\n${paragraph(rng, n)}\n\n## 분야의 방향\n\n${paragraph(rng, n)}\n` });
+    files.push({
+      path: `${section.slug}/overview.mdx`,
+      text: frontmatter(fields) + `## 한눈에 보기\n\n${paragraph(rng, n)}\n\n## 분야의 방향\n\n${paragraph(rng, n)}\n`,
+    });
   }
 
   for (let i = 0; i < pages; i++) {
@@ -290,7 +413,11 @@ export function generateScaleContent({ pages, seed, glossaryIds = [] }: ScaleOpt
     const related: PageRef[] = [];
     if (i > 0) for (let k = int(rng, 0, 3); k > 0; k--) related.push(pageRef(int(rng, 0, i - 1)));
     const uniqueRelated = [...new Map(related.map((r) => [`${r.section}/${r.id}`, r])).values()];
-    const milestones = chance(rng, 0.3) ? [`  - { when: "${int(rng, 2025, 2030)}${chance(rng, 0.5) ? `-H${int(rng, 1, 2)}` : ''}", until: ${chance(rng, 0.5)}, text: ${yamlString(`${main} ${pick(rng, ['착수', '완료', '시행', '출범'])}`)} }`] : [];
+    const milestones = chance(rng, 0.3)
+      ? [
+          `  - { when: "${int(rng, 2025, 2030)}${chance(rng, 0.5) ? `-H${int(rng, 1, 2)}` : ''}", until: ${chance(rng, 0.5)}, text: ${yamlString(`${main} ${pick(rng, ['착수', '완료', '시행', '출범'])}`)} }`,
+        ]
+      : [];
     const figures = chance(rng, 0.3)
       ? [`  - { kind: money, label: ${yamlString(`${main} 예산`)}, won: ${int(rng, 1, 300) * 10_000_000_000} }`]
       : chance(rng, 0.2)

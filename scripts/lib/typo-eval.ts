@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assemble, disassemble } from 'es-hangul';
-import { createKoreanAnalyzer, normalizeChars, SEARCH_DATA_DIR, encodeToken, planQuery, correctQuery, parseShard, shardOf, TypoLoader, type KoreanAnalyzer, type SearchManifest, type SearchPage, type QueryCorrection, type TypoRules, type VocabularyEntry } from '../../src/korean-search/node';
+import { createKoreanAnalyzer, normalizeChars, SEARCH_DATA_DIR, parseJson, searchManifestSchema, searchPageSchema, encodeToken, planQuery, correctQuery, parseShard, shardOf, TypoLoader, type KoreanAnalyzer, type SearchPage, type QueryCorrection, type TypoRules, type VocabularyEntry } from '../../src/korean-search/node';
 
 /** Jamo as es-hangul's disassemble gives them: 19 consonants, 14 vowels. */
 export const JAMO = [...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ'];
@@ -24,7 +24,9 @@ export type SlipKind = 'substitute' | 'insert' | 'delete';
 /** One jamo of syllable `at` substituted, inserted or deleted; undefined when the result is not one syllable, or is the same. */
 export function slip(word: string, at: number, kind: SlipKind, position: number, jamo: string): string | undefined {
   const syllables = [...word];
-  const parts = [...disassemble(syllables[at]!)];
+  const original = syllables[at];
+  if (original === undefined) return undefined;
+  const parts = [...disassemble(original)];
   if (kind === 'insert') parts.splice(position % (parts.length + 1), 0, jamo);
   else if (kind === 'delete') parts.splice(position % parts.length, 1);
   else parts[position % parts.length] = jamo;
@@ -61,16 +63,131 @@ export function allSlips(word: string): string[] {
  * caller drops the ones that do occur on the site.
  */
 export const EVERYDAY_WORDS = [
-  '된장찌개', '김치찌개', '야구중계', '고양이사료', '강아지간식', '떡볶이', '비빔밥', '삼겹살', '냉장고', '세탁기', '에어컨청소', '자동차보험',
-  '운전면허', '여행가방', '제주도', '해운대', '미용실', '헬스장', '다이어트', '영화관', '놀이공원', '편의점', '도시락', '커피숍', '아이스크림',
-  '초콜릿', '생일파티', '결혼식', '장례식', '감기약', '두통약', '병원예약', '치과치료', '학원비', '수능시험', '대학입시', '졸업식', '입학식',
-  '택배조회', '배달음식', '중고거래', '월세계약', '전세사기', '관리비', '주차장', '지하철노선', '버스시간표', '기차표예매', '비행기표', '호텔예약',
-  '캠핑장', '낚시터', '등산로', '요가학원', '피아노', '바이올린', '드라마', '예능프로', '아이돌', '콘서트', '뮤지컬', '부동산', '양도세',
-  '아파트청약', '주식투자', '수익률', '노벨상', '수상자', '국가대표', '축구경기', '김장김치', '고등어구이', '미역국', '잡채', '불고기', '갈비찜',
-  '순두부', '칼국수', '냉면', '짜장면', '짬뽕', '탕수육', '치킨', '피자배달', '햄버거', '샌드위치', '오므라이스', '카레라이스', '돈가스',
-  '수영장', '스키장', '골프장', '볼링장', '노래방', '피시방', '찜질방', '목욕탕', '세차장', '주유소', '정비소', '타이어교체', '엔진오일',
-  '휴대폰요금', '요금제', '와이파이비번', '가습기', '제습기', '공기청정기', '청소기', '전자레인지', '밥솥', '식기세척기', '빨래건조대',
-  '이삿짐센터', '포장이사', '인테리어', '도배장판', '곰팡이제거', '벌레퇴치', '모기약', '선크림', '화장품', '향수', '운동화', '등산화',
+  '된장찌개',
+  '김치찌개',
+  '야구중계',
+  '고양이사료',
+  '강아지간식',
+  '떡볶이',
+  '비빔밥',
+  '삼겹살',
+  '냉장고',
+  '세탁기',
+  '에어컨청소',
+  '자동차보험',
+  '운전면허',
+  '여행가방',
+  '제주도',
+  '해운대',
+  '미용실',
+  '헬스장',
+  '다이어트',
+  '영화관',
+  '놀이공원',
+  '편의점',
+  '도시락',
+  '커피숍',
+  '아이스크림',
+  '초콜릿',
+  '생일파티',
+  '결혼식',
+  '장례식',
+  '감기약',
+  '두통약',
+  '병원예약',
+  '치과치료',
+  '학원비',
+  '수능시험',
+  '대학입시',
+  '졸업식',
+  '입학식',
+  '택배조회',
+  '배달음식',
+  '중고거래',
+  '월세계약',
+  '전세사기',
+  '관리비',
+  '주차장',
+  '지하철노선',
+  '버스시간표',
+  '기차표예매',
+  '비행기표',
+  '호텔예약',
+  '캠핑장',
+  '낚시터',
+  '등산로',
+  '요가학원',
+  '피아노',
+  '바이올린',
+  '드라마',
+  '예능프로',
+  '아이돌',
+  '콘서트',
+  '뮤지컬',
+  '부동산',
+  '양도세',
+  '아파트청약',
+  '주식투자',
+  '수익률',
+  '노벨상',
+  '수상자',
+  '국가대표',
+  '축구경기',
+  '김장김치',
+  '고등어구이',
+  '미역국',
+  '잡채',
+  '불고기',
+  '갈비찜',
+  '순두부',
+  '칼국수',
+  '냉면',
+  '짜장면',
+  '짬뽕',
+  '탕수육',
+  '치킨',
+  '피자배달',
+  '햄버거',
+  '샌드위치',
+  '오므라이스',
+  '카레라이스',
+  '돈가스',
+  '수영장',
+  '스키장',
+  '골프장',
+  '볼링장',
+  '노래방',
+  '피시방',
+  '찜질방',
+  '목욕탕',
+  '세차장',
+  '주유소',
+  '정비소',
+  '타이어교체',
+  '엔진오일',
+  '휴대폰요금',
+  '요금제',
+  '와이파이비번',
+  '가습기',
+  '제습기',
+  '공기청정기',
+  '청소기',
+  '전자레인지',
+  '밥솥',
+  '식기세척기',
+  '빨래건조대',
+  '이삿짐센터',
+  '포장이사',
+  '인테리어',
+  '도배장판',
+  '곰팡이제거',
+  '벌레퇴치',
+  '모기약',
+  '선크림',
+  '화장품',
+  '향수',
+  '운동화',
+  '등산화',
 ];
 
 export interface SiteWord {
@@ -82,7 +199,7 @@ export interface SiteWord {
 /** The indexed pages as shown in results (dist/pagefind-ko/doc/*.gz). */
 export function indexedDocs(dist: string): SearchPage[] {
   const dir = join(dist, SEARCH_DATA_DIR, 'doc');
-  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as SearchPage);
+  return readdirSync(dir).map((name) => parseJson(searchPageSchema, gunzipSync(readFileSync(join(dir, name))).toString('utf8'), join(dir, name)));
 }
 
 /** Hangul words of at least `minSyllables` in the titles of the indexed pages, each with its page, as the analyser reads them. */
@@ -107,18 +224,22 @@ export function siteText(docs: readonly SearchPage[]): string {
 /** correctQuery in Node over the built files: what the browser would decide, without Pagefind. */
 export function nodeCorrector(dist: string) {
   const dataDir = join(dist, SEARCH_DATA_DIR);
-  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as SearchManifest;
+  const manifestFile = join(dataDir, 'manifest.json');
+  const manifest = parseJson(searchManifestSchema, readFileSync(manifestFile, 'utf8'), manifestFile);
+  const typo = manifest.typo;
+  if (!typo) throw new Error(`${manifestFile}: 오타 교정 파일이 없는 옛 색인입니다. npm run build로 다시 만드세요.`);
   const analyzer = createKoreanAnalyzer({ synonyms: manifest.synonyms });
   const files: string[] = [];
-  const loader = new TypoLoader(async (path) => {
+  const loader = new TypoLoader((path) => {
     files.push(path);
-    return gunzipSync(readFileSync(join(dataDir, path))).toString('utf8');
+    return Promise.resolve(gunzipSync(readFileSync(join(dataDir, path))).toString('utf8'));
   });
   const vocab = new Map<number, Map<string, VocabularyEntry>>();
   const pages = (token: string) => {
     const n = shardOf(token, manifest.vocabularyShards);
-    if (!vocab.has(n)) vocab.set(n, parseShard(gunzipSync(readFileSync(join(dataDir, 'vocab', `${n}.gz`))).toString('utf8')));
-    return vocab.get(n)!.get(token)?.pages;
+    let shard = vocab.get(n);
+    if (!shard) vocab.set(n, (shard = parseShard(gunzipSync(readFileSync(join(dataDir, 'vocab', `${n}.gz`))).toString('utf8'))));
+    return shard.get(token)?.pages;
   };
   /** The query's terms holding a token not on the site (what the engine would try to correct). */
   const unknownTerms = (query: string): string[] => {
@@ -136,8 +257,8 @@ export function nodeCorrector(dist: string) {
       correctQuery(query, unknownTerms(query), {
         analyzer,
         rules,
-        loadLookup: (needs) => loader.lookup(manifest.typo, needs),
-        pageCounts: async (encoded) => encoded.map(pages),
+        loadLookup: (needs) => loader.lookup(typo, needs),
+        pageCounts: (encoded) => Promise.resolve(encoded.map(pages)),
       }),
   };
 }

@@ -4,6 +4,7 @@ import { TAG_IDS, TAGS, type TagId } from './tags';
 import { milestoneSortKey } from '../lib/format';
 import type { Milestone } from '../schemas/fields';
 import { findContentProblems, formatProblem, pagePath } from '../lib/content-checks';
+import { must } from '../lib/must';
 import { withBase } from '../lib/urls';
 
 export type PolicyEntry = CollectionEntry<SectionSlug>;
@@ -63,7 +64,10 @@ async function buildIndex(): Promise<ContentIndex> {
     const inSection = entries.filter((e) => e.collection === section.slug);
     return {
       section,
-      overview: inSection.find((e) => e.data.kind === 'overview')!,
+      overview: must(
+        inSection.find((e) => e.data.kind === 'overview'),
+        `${section.slug} overview`,
+      ),
       policies: inSection.filter((e) => e.data.kind === 'policy').sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id)),
     };
   });
@@ -86,7 +90,7 @@ export function sectionOf(entry: PolicyEntry) {
 
 export async function getRelated(entry: PolicyEntry): Promise<PolicyEntry[]> {
   const { byKey } = await loadContent();
-  return entry.data.related.map((ref) => byKey.get(keyOf(ref.collection, ref.id))!);
+  return entry.data.related.map((ref) => must(byKey.get(keyOf(ref.collection, ref.id)), `related ${keyOf(ref.collection, ref.id)}`));
 }
 
 export async function getTerms(entry: PolicyEntry): Promise<GlossaryEntry[]> {
@@ -98,7 +102,10 @@ export async function getTerms(entry: PolicyEntry): Promise<GlossaryEntry[]> {
 /** Previous and next policy within the same section, in section order. */
 export async function getNeighbours(entry: PolicyEntry): Promise<{ prev?: PolicyEntry; next?: PolicyEntry }> {
   const { sections } = await loadContent();
-  const list = sections.find((s) => s.section.slug === entry.collection)!.policies;
+  const list = must(
+    sections.find((s) => s.section.slug === entry.collection),
+    `section ${entry.collection}`,
+  ).policies;
   const i = list.findIndex((p) => p.id === entry.id);
   return { prev: i > 0 ? list[i - 1] : undefined, next: i >= 0 && i < list.length - 1 ? list[i + 1] : undefined };
 }
@@ -126,4 +133,3 @@ export async function getTimeline(): Promise<TimelineItem[]> {
     .flatMap((entry) => entry.data.milestones.map((m) => ({ ...m, entry })))
     .sort((a, b) => milestoneSortKey(a.when) - milestoneSortKey(b.when) || a.entry.data.title.localeCompare(b.entry.data.title, 'ko'));
 }
-

@@ -14,6 +14,7 @@ export type { PagefindSearcher, SearchEngine, SearchOutcome, SearchTrace } from 
 
 // The files of an index.
 export { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from './core/data-files';
+export { parseJson, searchManifestSchema, searchPageSchema } from './options';
 export { parseShard, shardOf, type VocabularyEntry } from './core/vocabulary';
 export { TYPO_DIR } from './core/typo/lookup-files';
 export { readFragments } from './indexer/pagefind-files';
@@ -21,7 +22,17 @@ export { listBuiltPages } from './indexer/built-pages';
 export { extractSearchPage, urlOfBuiltFile, type SearchPage } from './indexer/extract-page';
 
 // The analysis shared by the index and the engine.
-export { HANGUL_FIRST, HANGUL_LAST, createKoreanAnalyzer, describeToken, normalizeChars, queryTokens, type KoreanAnalyzer, type QueryTerm, type SynonymGroup } from './core/analyzer';
+export {
+  HANGUL_FIRST,
+  HANGUL_LAST,
+  createKoreanAnalyzer,
+  describeToken,
+  normalizeChars,
+  queryTokens,
+  type KoreanAnalyzer,
+  type QueryTerm,
+  type SynonymGroup,
+} from './core/analyzer';
 export { encodeToken } from './core/pagefind-adapter';
 export { holdsPhrase, phraseFirst, phraseTokens, planQuery, resolveStems, unitKey } from './core/query';
 export { TYPO_RULES, correctQuery, type QueryCorrection, type TypoRules } from './core/typo/correct';

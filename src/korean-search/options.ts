@@ -4,6 +4,7 @@
  * types come from them, and a malformed file fails with the field named.
  */
 import { z } from 'astro/zod';
+import type { SearchPage } from './indexer/extract-page';
 
 const suggestionSchema = z.object({
   /** Visible label. */
@@ -70,13 +71,66 @@ export const indexJobSchema = z.object({
 });
 export type IndexJob = z.output<typeof indexJobSchema>;
 
+const typoManifestSchema = z.object({
+  /** Number of syllable shards (a power of two). */
+  syllableShards: z.number(),
+  /** Lengths that have a Latin-run file. */
+  runLengths: z.array(z.number()),
+});
+/** What the manifest says about the typo lookup (src/korean-search/core/typo/lookup-files.ts), so the browser requests only files that exist. */
+export type TypoManifest = z.infer<typeof typoManifestSchema>;
+
+/**
+ * manifest.json (core/data-files.ts): everything the browser needs before its first search.
+ * The indexer writes every field; `vocabularySize` and `typo` are optional because the dev server
+ * serves the index of the last build to newer browser code, and an index built before
+ * they existed has neither (the engine then loads shards one by one and corrects no typos).
+ */
+export const searchManifestSchema = z.object({
+  /** Changes with every build; appended to data URLs so caches never mix builds. */
+  build: z.string(),
+  /** Digest of the content folder the index was built from (contentDigest()); the dev server compares it to say when the index is stale. */
+  contentDigest: z.string(),
+  pageCount: z.number(),
+  vocabularyShards: z.number(),
+  /** Tokens in the vocabulary (all shards). */
+  vocabularySize: z.number().optional(),
+  typo: typoManifestSchema.optional(),
+  synonyms: z.array(z.object({ id: z.string(), members: z.array(z.string()) })),
+  sections: z.array(z.object({ slug: z.string(), title: z.string() })),
+  tags: z.array(z.string()),
+  /** No-results suggestions: the synonym groups with a page, then the site's own. */
+  suggestions: z.array(suggestionSchema),
+});
+export type SearchManifest = z.infer<typeof searchManifestSchema>;
+
+/** What the indexer process prints as its last line (indexer/run-indexer.ts reads it back). */
+export const searchIndexSummarySchema = z.object({
+  pageCount: z.number(),
+  tokenCount: z.number(),
+  shardCount: z.number(),
+  seconds: z.number(),
+});
+export type SearchIndexSummary = z.infer<typeof searchIndexSummarySchema>;
+
+/** A page's text as the indexer extracted it: pagefind-ko/doc/<id>.gz, and the indexer's files between its two passes. */
+export const searchPageSchema: z.ZodType<SearchPage> = z.object({
+  url: z.string(),
+  kind: z.string(),
+  section: z.string(),
+  sectionTitle: z.string(),
+  tags: z.array(z.string()),
+  title: z.string(),
+  sections: z.array(z.object({ anchor: z.string(), heading: z.string(), text: z.string(), facts: z.boolean().optional() })),
+});
+
 /** Parses `text` as JSON of `schema`; the error names `what` and the first wrong field. */
 export function parseJson<T extends z.ZodType>(schema: T, text: string, what: string): z.output<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${what}: JSON이 아닙니다 (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${what}: JSON이 아닙니다 (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

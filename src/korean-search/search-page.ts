@@ -5,6 +5,7 @@
  */
 import { searchesAsTyped } from './core/site-paths';
 import { bindSearchUI, findSearchElements } from './client/search-ui';
+import { must } from './core/must';
 
 let dialog: HTMLDialogElement | null = null;
 let returnFocusTo: HTMLElement | null = null;
@@ -47,7 +48,7 @@ export function openSearchDialog(): void {
   if (dialog.open) return;
   returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   dialog.showModal();
-  const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
+  const input = must(dialog.querySelector<HTMLInputElement>('[data-search-input]'), 'data-search-input');
   input.focus();
   input.select();
 }
@@ -57,7 +58,7 @@ export function mountSearchPage(root: HTMLElement): void {
   const ui = bindSearchUI(findSearchElements(root), { syncUrl: true });
   const params = new URLSearchParams(location.search);
   const query = params.get('q');
-  const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
+  const input = must(root.querySelector<HTMLInputElement>('[data-search-input]'), 'data-search-input');
   // The page's HTML says aria-busy="true" so a client never reads "done, 0 results"
   // before this script has answered a ?q= search; without one there is nothing to wait for.
   if (query !== null) ui.search(query, { asTyped: searchesAsTyped(params) });

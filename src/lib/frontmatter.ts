@@ -12,7 +12,7 @@ export function parseMdx(text: string, file: string): { data: Record<string, unk
   try {
     parsed = parseFrontmatter(text, { frontmatter: 'remove' });
   } catch (error) {
-    throw new Error(`${file}: 프런트매터 YAML을 읽을 수 없습니다: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new Error(`${file}: 프런트매터 YAML을 읽을 수 없습니다: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
   }
   if (!parsed.rawFrontmatter) throw new Error(`${file}: frontmatter(--- … ---)가 없습니다`);
   return { data: parsed.frontmatter as Record<string, unknown>, body: parsed.content };

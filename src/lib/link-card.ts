@@ -7,6 +7,7 @@
  * (src/integrations/link-previews/) reads it back from the built page and draws it.
  * Where the image lives is ogImagePath() in urls.ts, for both.
  */
+import { must } from './must';
 
 /** What a card shows, all of it text the page itself shows. */
 export interface LinkCard {
@@ -95,7 +96,7 @@ export function wrapKeepAll(text: string, maxWidth: number, measure: Measure, ma
   if (line) lines.push(line);
   if (lines.length <= maxLines) return { lines, truncated: false };
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = withEllipsis(kept[maxLines - 1]!, maxWidth, measure);
+  kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', maxWidth, measure);
   return { lines: kept, truncated: true };
 }
 
@@ -126,10 +127,11 @@ export interface TitleLayout extends WrappedText {
  */
 export function layoutTitle(text: string, maxWidth: number, steps: readonly TitleStep[], measureAt: (fontSize: number) => Measure): TitleLayout {
   if (steps.length === 0) throw new Error('제목 크기 단계가 없습니다');
-  let wrapped: WrappedText | undefined;
+  let last: TitleLayout | undefined;
   for (const step of steps) {
-    wrapped = wrapKeepAll(text, maxWidth, measureAt(step.fontSize), step.maxLines);
-    if (!wrapped.truncated) return { ...wrapped, fontSize: step.fontSize };
+    const wrapped = wrapKeepAll(text, maxWidth, measureAt(step.fontSize), step.maxLines);
+    last = { ...wrapped, fontSize: step.fontSize };
+    if (!wrapped.truncated) return last;
   }
-  return { ...wrapped!, fontSize: steps.at(-1)!.fontSize };
+  return must(last, 'title layout');
 }

@@ -3,6 +3,7 @@
  * current choice, and on change applies it to <html> (the stylesheet reads
  * data-theme and data-text-size) and saves it for the next page (src/reader/init.js).
  */
+import { must } from '../lib/must';
 import { STORAGE_KEYS, readTextSize, readTheme, type TextSize, type Theme } from '../lib/reader-prefs';
 
 const root = document.documentElement;
@@ -27,7 +28,7 @@ function applyTextSize(size: TextSize): void {
 }
 
 for (const controls of document.querySelectorAll<HTMLElement>('[data-reader-controls]')) {
-  const details = controls.querySelector('details')!;
+  const details = must(controls.querySelector('details'), 'reader controls <details>');
   const theme = readTheme(root.getAttribute('data-theme'));
   const size = readTextSize(root.getAttribute('data-text-size'));
   for (const input of controls.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
@@ -50,7 +51,7 @@ for (const controls of document.querySelectorAll<HTMLElement>('[data-reader-cont
     if (event.key !== 'Escape' || !details.open) return;
     event.stopPropagation();
     details.open = false;
-    details.querySelector('summary')!.focus();
+    details.querySelector('summary')?.focus();
   });
   document.addEventListener('click', (event) => {
     if (details.open && event.target instanceof Node && !details.contains(event.target)) details.open = false;

@@ -10,7 +10,7 @@ const addCopyButtons = () => {
     button.className = 'copy-link no-print';
     button.textContent = '링크 복사';
     button.setAttribute('aria-label', `‘${(heading.textContent ?? '').replace(/#$/, '').trim()}’ 항목 링크 복사`);
-    button.addEventListener('click', async () => {
+    const copy = async () => {
       const url = `${location.origin}${location.pathname}#${heading.id}`;
       try {
         await navigator.clipboard.writeText(url);
@@ -20,7 +20,8 @@ const addCopyButtons = () => {
         button.textContent = '주소창에 표시함';
       }
       setTimeout(() => (button.textContent = '링크 복사'), 2000);
-    });
+    };
+    button.addEventListener('click', () => void copy());
     heading.append(button);
   }
 };

@@ -71,7 +71,7 @@ describe('typo correction', () => {
           // Only slips that are real syllables and not themselves on the site (those are searched as typed).
           fc.pre(typed !== undefined && corrector.unknownTerms(typed).length > 0);
           tried++;
-          const outcome = await search.engine.search(typed!);
+          const outcome = await search.engine.search(typed);
           // A slip as close to another site word (통신뱨: 통신비 and 통신부) is not guessed:
           // both are offered, the word among them.
           if (outcome.kind === 'unknown' && outcome.alternatives.includes(word)) {

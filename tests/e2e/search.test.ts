@@ -63,7 +63,7 @@ async function settled(page: Page) {
     const list = document.querySelector<HTMLElement>('[data-search-results]')!;
     return {
       total: Number(list.dataset.total),
-      status: document.querySelector('[data-search-status]')!.textContent!.trim(),
+      status: document.querySelector('[data-search-status]')!.textContent.trim(),
       hrefs: [...list.querySelectorAll('[data-search-result]')].map((li) => li.querySelector('a')!.getAttribute('href')!),
       marks: [...list.querySelectorAll('mark')].map((m) => m.textContent),
       suggestions: [...list.querySelectorAll('[data-search-suggestions] a')].map((a) => a.getAttribute('href')!),

@@ -75,7 +75,7 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (url.hostname !== '127.0.0.1') return;
-    let pagePath = '';
+    let pagePath: string;
     try {
       pagePath = route(new URL(request.frame().url()).pathname);
     } catch {

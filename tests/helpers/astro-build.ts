@@ -22,6 +22,7 @@ export interface BuildResult {
   cleanup(): void;
 }
 
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes this removes
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function buildSite(contentDir: string, { timeoutMs = 120_000 } = {}): Promise<BuildResult> {

@@ -146,7 +146,7 @@ async function launch(prefix: string, site: string, base: string, errorLog: () =
     writeFileSync(confFile, conf);
     const child = spawn(NGINX_BIN, ['-p', `${prefix}/`, '-e', join(prefix, 'error.log'), '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     let exited = false;
     child.once('exit', () => (exited = true));
     const deadline = Date.now() + 10_000;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'astro/zod';
 import { SECTION_SLUGS } from '../../src/data/sections';
 import { policySchema } from '../../src/schemas/policy';
 import { parseMdx } from '../../src/lib/frontmatter';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { SECTION_SLUGS } from '../../src/data/sections';
 import { aliasSchema, figureSchema, isoDate, milestoneSchema, sourceSchema } from '../../src/schemas/fields';
 import { glossarySchema, policySchema } from '../../src/schemas/policy';
 import { parseMdx } from '../../src/lib/frontmatter';

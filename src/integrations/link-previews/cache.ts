@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { z } from 'astro/zod';
 import { normalizeCardText, type LinkCard } from '../../lib/link-card';
 import { cardFontFiles, missingFontMessage } from './fonts';
 
@@ -22,7 +23,10 @@ export function previewCacheDir(root: string, env: Record<string, string | undef
 /** The cache key of a card drawn by the renderer `fingerprint` stands for. */
 export function cardCacheKey(card: LinkCard, fingerprint: string): string {
   const text = [card.section ?? '', card.title, card.site].map(normalizeCardText);
-  return createHash('sha256').update(JSON.stringify([fingerprint, ...text])).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(JSON.stringify([fingerprint, ...text]))
+    .digest('hex')
+    .slice(0, 40);
 }
 
 /** Where a key's image is kept: two-letter folders, so no folder holds 10,000 files. */
@@ -38,10 +42,20 @@ export function cacheFingerprint(): string {
   const here = import.meta.dirname;
   const fonts = cardFontFiles();
   for (const file of [fonts.bold, fonts.semibold]) if (!existsSync(file)) throw new Error(missingFontMessage(file));
-  for (const file of [join(here, 'draw-card.ts'), join(here, 'png.ts'), join(here, 'palette.ts'), join(here, 'fonts.ts'), join(here, '../../lib/link-card.ts'), fonts.bold, fonts.semibold]) {
+  for (const file of [
+    join(here, 'draw-card.ts'),
+    join(here, 'png.ts'),
+    join(here, 'palette.ts'),
+    join(here, 'fonts.ts'),
+    join(here, '../../lib/link-card.ts'),
+    fonts.bold,
+    fonts.semibold,
+  ]) {
     hash.update(readFileSync(file)).update('\0');
   }
-  const canvas = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@napi-rs/canvas/package.json'), 'utf8')) as { version: string };
+  const canvas = z
+    .object({ version: z.string() })
+    .parse(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@napi-rs/canvas/package.json'), 'utf8')));
   hash.update(canvas.version);
   return hash.digest('hex').slice(0, 16);
 }

@@ -3,15 +3,16 @@
  *
  * Usage: node --import tsx src/integrations/link-previews/cli.ts '<PreviewJob as JSON>'
  */
-import { drawLinkPreviews, type PreviewJob } from './draw-site-cards';
+import { drawLinkPreviews } from './draw-site-cards';
+import { previewJobSchema } from './job';
 
 const [json] = process.argv.slice(2);
 if (!json) {
-  console.error("사용법: cli.ts '{\"outDir\":…,\"cacheDir\":…}'");
+  console.error('사용법: cli.ts \'{"outDir":…,"cacheDir":…}\'');
   process.exit(2);
 }
 try {
-  const summary = await drawLinkPreviews(JSON.parse(json) as PreviewJob);
+  const summary = await drawLinkPreviews(previewJobSchema.parse(JSON.parse(json)));
   // One JSON line runPreviewJob reads back.
   console.log(JSON.stringify({ linkPreviews: summary }));
 } catch (error) {

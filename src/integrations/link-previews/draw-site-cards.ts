@@ -8,37 +8,16 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CARD_MAX_BYTES, type LinkCard } from '../../lib/link-card';
+import { must } from '../../lib/must';
 import { ogImagePath } from '../../lib/urls';
 import { readBuiltCards } from './built-cards';
 import { cacheFingerprint, cachedFile, cardCacheKey } from './cache';
 import { missingCharacters, readCoverageFile } from './font-coverage';
 import { cardFontFiles } from './fonts';
 import type { DrawReply, DrawTask } from './worker';
+import type { PreviewJob, PreviewSummary } from './job';
 
-export interface PreviewJob {
-  /** The built site. */
-  outDir: string;
-  /** The card cache (cache.ts). */
-  cacheDir: string;
-  /** Largest image accepted, in bytes (default CARD_MAX_BYTES; tests lower it). */
-  maxBytes?: number;
-}
-
-export interface PreviewSummary {
-  /** Pages with a card. */
-  pages: number;
-  /** Cards drawn in this run and cards copied from the cache. */
-  drawn: number;
-  reused: number;
-  largestBytes: number;
-  totalBytes: number;
-  workers: number;
-  seconds: number;
-  /** CPU time of the drawing process, worker threads included (wall time depends on what else the machine runs). */
-  cpuSeconds: number;
-  /** Peak resident memory of the drawing process, worker threads included. */
-  peakRssBytes: number;
-}
+export type { PreviewJob, PreviewSummary };
 
 /** Cache entries no build has used for this long are deleted. */
 const CACHE_MAX_AGE_DAYS = 30;
@@ -58,7 +37,10 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
   try {
     fingerprint = cacheFingerprint();
   } catch (error) {
-    throw new Error(`링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `링크 미리보기 이미지를 그릴 수 없습니다 (${pages[0]?.route ?? '쪽 없음'} 외 ${Math.max(0, pages.length - 1)}쪽): ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 
   checkCharacters(pages);
@@ -85,7 +67,10 @@ export async function drawLinkPreviews(job: PreviewJob): Promise<PreviewSummary>
       continue;
     }
     const bytes = statSync(cached).size;
-    if (bytes > maxBytes) throw new Error(`링크 미리보기 이미지가 너무 큽니다 (${group.routes.join(', ')}): ${(bytes / 1024).toFixed(1)} KB, 한도 ${(maxBytes / 1024).toFixed(0)} KB`);
+    if (bytes > maxBytes)
+      throw new Error(
+        `링크 미리보기 이미지가 너무 큽니다 (${group.routes.join(', ')}): ${(bytes / 1024).toFixed(1)} KB, 한도 ${(maxBytes / 1024).toFixed(0)} KB`,
+      );
     for (const out of group.outFiles) {
       mkdirSync(dirname(out), { recursive: true });
       copyFileSync(cached, out);
@@ -126,11 +111,14 @@ function checkCharacters(pages: { route: string; card: LinkCard }[]): void {
   const problems: string[] = [];
   for (const { route, card } of pages) {
     const missing = [...new Set([...missingCharacters(card.title, bold), ...missingCharacters(`${card.section ?? ''} ${card.site}`, semibold)])];
-    if (missing.length) problems.push(`${route}: ${missing.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
+    if (missing.length)
+      problems.push(`${route}: ${missing.map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`);
   }
   if (problems.length > 0) {
     const more = problems.length > 20 ? `\n… 외 ${problems.length - 20}쪽` : '';
-    throw new Error(`링크 미리보기 카드의 글꼴(Pretendard)에 없는 글자가 있습니다. 그 글자를 한글로 풀어 쓰거나 빼세요:\n${problems.slice(0, 20).join('\n')}${more}`);
+    throw new Error(
+      `링크 미리보기 카드의 글꼴(Pretendard)에 없는 글자가 있습니다. 그 글자를 한글로 풀어 쓰거나 빼세요:\n${problems.slice(0, 20).join('\n')}${more}`,
+    );
   }
 }
 
@@ -151,14 +139,14 @@ function drawOnPool(groups: Group[], size: number, cacheDir: string, maxBytes: n
     const send = (worker: Worker) => {
       if (next >= groups.length) return;
       const id = next++;
-      const group = groups[id]!;
+      const group = must(groups[id], `preview group ${id}`);
       worker.postMessage({ id, card: group.card, cacheFile: cachedFile(cacheDir, group.key), outFiles: group.outFiles, maxBytes } satisfies DrawTask);
     };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./worker.ts', import.meta.url));
       pool.push(worker);
       worker.on('message', (reply: DrawReply) => {
-        const group = groups[reply.id]!;
+        const group = must(groups[reply.id], `preview group ${reply.id}`);
         if ('error' in reply) return stop(new Error(`링크 미리보기 이미지를 그리지 못했습니다 (${group.routes.join(', ')}): ${reply.error}`));
         done(group, reply.bytes);
         finished++;

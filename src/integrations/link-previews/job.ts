@@ -6,9 +6,36 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { PreviewJob, PreviewSummary } from './draw-site-cards';
+import { z } from 'astro/zod';
 
-export type { PreviewJob, PreviewSummary };
+/** What the integration hands the drawer: as a file (scripts/build.ts) or a command-line argument (cli.ts). */
+export const previewJobSchema = z.object({
+  /** The built site. */
+  outDir: z.string().min(1),
+  /** The card cache (cache.ts). */
+  cacheDir: z.string().min(1),
+  /** Largest image accepted, in bytes (default CARD_MAX_BYTES; tests lower it). */
+  maxBytes: z.number().int().positive().optional(),
+});
+export type PreviewJob = z.infer<typeof previewJobSchema>;
+
+/** What the drawer reports, as the last line cli.ts prints (job.ts reads it back). */
+export const previewSummarySchema = z.object({
+  /** Pages with a card. */
+  pages: z.number(),
+  /** Cards drawn in this run and cards copied from the cache. */
+  drawn: z.number(),
+  reused: z.number(),
+  largestBytes: z.number(),
+  totalBytes: z.number(),
+  workers: z.number(),
+  seconds: z.number(),
+  /** CPU time of the drawing process, worker threads included (wall time depends on what else the machine runs). */
+  cpuSeconds: z.number(),
+  /** Peak resident memory of the drawing process, worker threads included. */
+  peakRssBytes: z.number(),
+});
+export type PreviewSummary = z.infer<typeof previewSummarySchema>;
 
 /** When set, the integration writes its PreviewJob to this file instead of drawing. */
 export const PREVIEW_JOB_FILE_ENV = 'LINK_PREVIEW_JOB_FILE';
@@ -34,7 +61,7 @@ export function runPreviewJob(root: string, job: PreviewJob): Promise<PreviewSum
       const line = output.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(errors.trim() || `링크 미리보기 이미지를 만들지 못했습니다 (종료 코드 ${code}).`));
       try {
-        resolve((JSON.parse(line) as { linkPreviews: PreviewSummary }).linkPreviews);
+        resolve(z.object({ linkPreviews: previewSummarySchema }).parse(JSON.parse(line)).linkPreviews);
       } catch {
         reject(new Error(`미리보기 작업의 출력을 읽을 수 없습니다: ${line.slice(0, 200)}`));
       }

@@ -10,8 +10,9 @@ export type Rgb = readonly [number, number, number];
 
 export function hexRgb(hex: string): Rgb {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) throw new Error(`색은 #rrggbb로 써야 합니다: ${hex}`);
-  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+  const [, r, g, b] = m ?? [];
+  if (r === undefined || g === undefined || b === undefined) throw new Error(`색은 #rrggbb로 써야 합니다: ${hex}`);
+  return [parseInt(r, 16), parseInt(g, 16), parseInt(b, 16)];
 }
 
 /** The ground, then for each ink its blends over the ground from faint to full: 1 + inks × (levels − 1) RGB triplets. */
@@ -24,7 +25,7 @@ export function blendPalette(ground: Rgb, inks: readonly Rgb[], levels: number):
   for (const ink of inks) {
     for (let level = 1; level < levels; level++) {
       const a = level / (levels - 1);
-      for (let c = 0; c < 3; c++) palette[i++] = Math.round(ground[c]! * (1 - a) + ink[c]! * a);
+      for (const [c, value] of ground.entries()) palette[i++] = Math.round(value * (1 - a) + (ink[c] ?? 0) * a);
     }
   }
   return palette;
@@ -35,9 +36,10 @@ export function nearestEntry(palette: Uint8Array, r: number, g: number, b: numbe
   let best = Infinity;
   let index = 0;
   for (let e = 0; e < palette.length / 3; e++) {
-    const dr = palette[e * 3]! - r;
-    const dg = palette[e * 3 + 1]! - g;
-    const db = palette[e * 3 + 2]! - b;
+    // Typed-array reads inside the length are numbers; `?? 0` only satisfies the index type.
+    const dr = (palette[e * 3] ?? 0) - r;
+    const dg = (palette[e * 3 + 1] ?? 0) - g;
+    const db = (palette[e * 3 + 2] ?? 0) - b;
     const d = dr * dr + dg * dg + db * db;
     if (d < best) {
       best = d;
@@ -60,16 +62,19 @@ export function createPaletteMapper(palette: Uint8Array): (rgba: Uint8Array) => 
     const out = new Uint8Array(pixels.length);
     let last = -1;
     let lastIndex = 0;
+    // Every index below is inside its typed array (colour < 2^24, p < pixels.length): `?? 0` only satisfies the index type.
     for (let p = 0; p < pixels.length; p++) {
-      const value = pixels[p]!;
+      const value = pixels[p] ?? 0;
       if (value !== last) {
         last = value;
         const colour = value & 0xffffff;
-        if (known[colour >> 3]! & (1 << (colour & 7))) lastIndex = table[colour]!;
+        const bit = 1 << (colour & 7);
+        const seen = known[colour >> 3] ?? 0;
+        if (seen & bit) lastIndex = table[colour] ?? 0;
         else {
-          lastIndex = nearestEntry(palette, rgba[p * 4]!, rgba[p * 4 + 1]!, rgba[p * 4 + 2]!);
+          lastIndex = nearestEntry(palette, rgba[p * 4] ?? 0, rgba[p * 4 + 1] ?? 0, rgba[p * 4 + 2] ?? 0);
           table[colour] = lastIndex;
-          known[colour >> 3]! |= 1 << (colour & 7);
+          known[colour >> 3] = seen | bit;
         }
       }
       out[p] = lastIndex;

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, threadId } from 'node:worker_threads';
 import { CARD_MAX_BYTES, type LinkCard } from '../../lib/link-card';
+import { must } from '../../lib/must';
 import { createCardRenderer, type CardRenderer } from './draw-card';
 
 export interface DrawTask {
@@ -19,7 +20,9 @@ export type DrawReply = { id: number; bytes: number } | { id: number; error: str
 
 let renderer: CardRenderer | undefined;
 
-parentPort!.on('message', (task: DrawTask) => {
+const port = must(parentPort, 'parentPort (worker.ts runs as a worker thread)');
+
+port.on('message', (task: DrawTask) => {
   try {
     renderer ??= createCardRenderer();
     const png = renderer.draw(task.card);
@@ -34,8 +37,8 @@ parentPort!.on('message', (task: DrawTask) => {
       mkdirSync(dirname(out), { recursive: true });
       copyFileSync(task.cacheFile, out);
     }
-    parentPort!.postMessage({ id: task.id, bytes: png.length } satisfies DrawReply);
+    port.postMessage({ id: task.id, bytes: png.length } satisfies DrawReply);
   } catch (error) {
-    parentPort!.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) } satisfies DrawReply);
+    port.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) } satisfies DrawReply);
   }
 });

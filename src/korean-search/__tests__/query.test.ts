@@ -207,12 +207,6 @@ describe('resolveStems', () => {
   });
 });
 
-function fnv(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
 describe('typedWords', () => {
   it('reports a stripped term by the word the reader typed', () => {
     const plan = planQuery('김치 담그는 법', analyzer);

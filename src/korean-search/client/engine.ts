@@ -6,9 +6,29 @@
 import { gunzipSync } from 'fflate';
 import { createKoreanAnalyzer, describeToken, termWordToken, type KoreanAnalyzer, type QueryTerm } from '../core/analyzer';
 import { encodeToken } from '../core/pagefind-adapter';
-import { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, isGzip, pageBlocks, type SearchManifest } from '../core/data-files';
+import {
+  PRELOADED_VOCABULARY_TOKENS,
+  RESULTS_PAGE_SIZE,
+  SEARCH_DATA_DIR,
+  isGzip,
+  pageBlocks,
+  type SearchManifest,
+  type TypoManifest,
+} from '../core/data-files';
 import type { SearchPage } from '../indexer/extract-page';
-import { alternativeTokens, cleanQuery, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, termsWithUnknownTokens, typedWords, wordTokens } from '../core/query';
+import {
+  alternativeTokens,
+  cleanQuery,
+  holdsPhrase,
+  pagefindQuery,
+  phraseFirst,
+  phraseTokens,
+  planQuery,
+  resolveStems,
+  termsWithUnknownTokens,
+  typedWords,
+  wordTokens,
+} from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
 import { correctQuery, type QueryCorrection } from '../core/typo/correct';
@@ -17,6 +37,7 @@ import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
+import { must } from '../core/must';
 
 const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
 
@@ -32,7 +53,7 @@ export type SearchEngineOptions = {
 } & (
   | {
       /** Starts the worker Pagefind runs in (pagefind-worker.ts, however the caller bundled it). */
-      createWorker(): Worker;
+      createWorker: () => Worker;
     }
   | {
       /** A Pagefind of the caller's own (npm run search:explain runs one in Node). */
@@ -134,6 +155,7 @@ export class SearchEngine {
   loadManifest(): Promise<SearchManifest> {
     this.manifest ??= fetch(`${this.dataBase}manifest.json`, { cache: 'no-cache' }).then((r) => {
       if (!r.ok) throw new Error(`검색 색인을 불러오지 못했습니다 (HTTP ${r.status})`);
+      // Read unchecked: Zod would more than triple the search chunk (docs/benchmarks.md); Node tools parse it with searchManifestSchema.
       return r.json() as Promise<SearchManifest>;
     });
     this.manifest.catch(() => (this.manifest = null));
@@ -142,7 +164,8 @@ export class SearchEngine {
 
   private async getPagefind(): Promise<PagefindSearcher> {
     await this.loadManifest();
-    this.pagefind ??= 'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
+    this.pagefind ??=
+      'pagefind' in this.options ? this.options.pagefind : new PagefindClient({ pagefindBase: PAGEFIND_BASE, createWorker: this.options.createWorker });
     return this.pagefind;
   }
 
@@ -173,7 +196,7 @@ export class SearchEngine {
    */
   private loadRestOfVocabulary(manifest: SearchManifest): void {
     // A manifest of an older index has no size: load shard by shard.
-    if (!(manifest.vocabularySize <= PRELOADED_VOCABULARY_TOKENS)) return;
+    if (manifest.vocabularySize === undefined || manifest.vocabularySize > PRELOADED_VOCABULARY_TOKENS) return;
     for (let n = 0; n < manifest.vocabularyShards; n++) this.loadShard(n, manifest.build).catch(() => undefined);
   }
 
@@ -190,7 +213,7 @@ export class SearchEngine {
   private async orderByPhrase(main: string[], phraseSearching: Promise<string[]>, phrase: string): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
     const firstPage = main.slice(0, RESULTS_PAGE_SIZE);
     const heldOnFirstPage = Promise.all(firstPage.map((id) => this.loadDoc(id))).then(
-      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(docs[i]!), phrase)),
+      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(must(docs[i], 'result text')), phrase)),
       // A text that does not load: the phrase search alone decides (the page reports the text).
       () => [] as string[],
     );
@@ -206,7 +229,10 @@ export class SearchEngine {
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
     if (!doc) {
-      doc = this.loadManifest().then((m) => fetchGzipText(`${this.dataBase}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage));
+      // Unchecked, like the manifest (loadManifest).
+      doc = this.loadManifest().then((m) =>
+        fetchGzipText(`${this.dataBase}doc/${encodeURIComponent(id)}.gz?v=${m.build}`).then((t) => JSON.parse(t) as SearchPage),
+      );
       doc.catch(() => this.docs.delete(id));
       this.docs.set(id, doc);
     }
@@ -229,14 +255,17 @@ export class SearchEngine {
 
   /** Starts loading what every search needs, e.g. when the search box gets focus. */
   warmUp(): void {
-    void this.getPagefind().then((p) => p.warmUp(), () => undefined);
+    void this.getPagefind().then(
+      (p) => p.warmUp(),
+      () => undefined,
+    );
   }
 
   /** Corrections of the query's unknown words (src/korean-search/core/typo/correct.ts), reading the typo lookup and the vocabulary. */
-  private correct(query: string, unknownTerms: string[], manifest: SearchManifest, analyzer: KoreanAnalyzer): Promise<QueryCorrection> {
+  private correct(query: string, unknownTerms: string[], manifest: SearchManifest, typo: TypoManifest, analyzer: KoreanAnalyzer): Promise<QueryCorrection> {
     return correctQuery(query, unknownTerms, {
       analyzer,
-      loadLookup: (needs) => this.typos.lookup(manifest.typo!, needs),
+      loadLookup: (needs) => this.typos.lookup(typo, needs),
       pageCounts: (encoded) =>
         Promise.all(encoded.map(async (token) => (await this.loadShard(shardOf(token, manifest.vocabularyShards), manifest.build)).get(token)?.pages)),
     });
@@ -246,7 +275,12 @@ export class SearchEngine {
    * Searches; `trace`, when given, receives what each step found (npm run search:explain).
    * Unknown words are corrected when one correction is clearly best, unless `correct` is false.
    */
-  async search(query: string, filters: SearchFilters = {}, trace?: (trace: SearchTrace) => void, { correct = true }: { correct?: boolean } = {}): Promise<SearchOutcome> {
+  async search(
+    query: string,
+    filters: SearchFilters = {},
+    trace?: (trace: SearchTrace) => void,
+    { correct = true }: { correct?: boolean } = {},
+  ): Promise<SearchOutcome> {
     const analyzer = await this.getAnalyzer();
     const manifest = await this.loadManifest();
     const typed = planQuery(query, analyzer);
@@ -303,7 +337,10 @@ export class SearchEngine {
       terms: plan.analyzed.terms.map((t) => ({ text: t.text, kind: t.kind, tokens: t.tokens.map(describeToken) })),
       ignored: plan.analyzed.ignored,
       shards: [...shards.keys()],
-      pageCounts: plan.tokens.map((token, i) => ({ token: describeToken(token), encoded: plan.encoded[i]!, pages: lookup(plan.encoded[i]!)?.pages })),
+      pageCounts: plan.tokens.map((token, i) => {
+        const encoded = must(plan.encoded[i], 'encoded token');
+        return { token: describeToken(token), encoded, pages: lookup(encoded)?.pages };
+      }),
       knownWords: plan.analyzed.terms.flatMap((term) => {
         const token = termWordToken(term);
         return token === undefined ? [] : [{ word: term.text, encoded: encodeToken(token), pages: lookup(encodeToken(token))?.pages }];
@@ -314,12 +351,18 @@ export class SearchEngine {
     const report = () => trace?.(steps());
     if (unknown.size > 0) {
       const unknownTerms = termsWithUnknownTokens(plan.analyzed, unknown);
-      const answer: SearchOutcome = { kind: 'unknown', words: typedWords(query, unknownTerms), dropped: plan.analyzed.dropped, suggestions: suggest(query, manifest.suggestions), alternatives: [] };
+      const answer: SearchOutcome = {
+        kind: 'unknown',
+        words: typedWords(query, unknownTerms),
+        dropped: plan.analyzed.dropped,
+        suggestions: suggest(query, manifest.suggestions),
+        alternatives: [],
+      };
       if (!correct || !manifest.typo) {
         report();
         return answer;
       }
-      const correction = await this.correct(query, unknownTerms, manifest, analyzer);
+      const correction = await this.correct(query, unknownTerms, manifest, manifest.typo, analyzer);
       if (!correction.query) {
         trace?.({ ...steps(), correction: { ...correction, typed: query } });
         return { ...answer, alternatives: correction.alternatives };
@@ -336,7 +379,10 @@ export class SearchEngine {
     if (!searching || wanted !== sent) searching = search((sent = wanted));
     report();
     const phraseText = phraseSearching ? plan.analyzed.phrase?.text : undefined;
-    const { ids, ordered } = phraseSearching && phraseText ? await this.orderByPhrase(await searching, phraseSearching, phraseText) : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
+    const { ids, ordered } =
+      phraseSearching && phraseText
+        ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
+        : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.

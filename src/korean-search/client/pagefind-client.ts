@@ -21,8 +21,8 @@ type Filters = Record<string, string>;
 
 interface Pending {
   request: PagefindRequest;
-  resolve(ids: string[]): void;
-  reject(error: Error): void;
+  resolve: (ids: string[]) => void;
+  reject: (error: Error) => void;
 }
 
 export class PagefindClient {

@@ -73,10 +73,11 @@ export function findSearchElements(root: ParentNode): SearchElements {
 
 /** 「‘뭐예요’는 찾지 않았습니다.」 for the words that named no topic; empty when there were none. */
 function droppedNote(dropped: readonly string[]): string {
-  if (dropped.length === 0) return '';
+  const last = dropped.at(-1);
+  if (last === undefined) return '';
   const quoted = dropped.map((w) => `‘${w}’`).join(', ');
   // The particle follows the last word's final sound (‘정책’은, ‘뭐예요’는).
-  return ` ${quoted}${josa(dropped.at(-1)!, '은/는').slice(dropped.at(-1)!.length)} 찾지 않았습니다.`;
+  return ` ${quoted}${josa(last, '은/는').slice(last.length)} 찾지 않았습니다.`;
 }
 
 /** A quoted query with 으로/로 (‘인공지능’으로, ‘바이오위원회’로). */
@@ -94,7 +95,11 @@ function correctionNotice(correction: { from: string; to: string }, searchPage: 
     'span',
     { 'data-search-correction': '', class: 'block' },
     `${quotedWith(correction.to)} 찾은 결과입니다 · `,
-    h('a', { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' }, `${quotedWith(correction.from)} 찾기`),
+    h(
+      'a',
+      { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' },
+      `${quotedWith(correction.from)} 찾기`,
+    ),
   );
 }
 
@@ -104,7 +109,11 @@ function alternativesList(alternatives: readonly string[], searchPage: string): 
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이 말을 찾으셨나요?'),
-    h('ul', { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...alternatives.map((q) => h('li', {}, h('a', { href: searchPageLink(searchPage, q), 'data-search-query': q }, q)))),
+    h(
+      'ul',
+      { 'data-search-alternatives': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' },
+      ...alternatives.map((q) => h('li', {}, h('a', { href: searchPageLink(searchPage, q), 'data-search-query': q }, q))),
+    ),
   );
 }
 
@@ -123,7 +132,11 @@ function suggestionList(suggestions: readonly SuggestionTarget[]): HTMLElement {
     'div',
     { class: 'text-sm' },
     h('p', { class: 'text-muted' }, '이런 항목을 찾으셨나요?'),
-    h('ul', { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' }, ...suggestions.map((s) => h('li', {}, h('a', { href: underBase(s.path) }, s.label)))),
+    h(
+      'ul',
+      { 'data-search-suggestions': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' },
+      ...suggestions.map((s) => h('li', {}, h('a', { href: underBase(s.path) }, s.label))),
+    ),
   );
 }
 
@@ -272,7 +285,9 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     // Marks for benchmarks and DevTools: where the time of a search goes.
     performance.mark('search:start');
     try {
-      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters, undefined, { correct: !asTyped });
+      const outcome = await engine.search(query, { section: section.value || undefined, tag: tag.value || undefined } satisfies SearchFilters, undefined, {
+        correct: !asTyped,
+      });
       if (run !== sequence) return;
       performance.mark('search:matched');
       await show(outcome, run);
@@ -330,7 +345,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     clearTimeout(debounce);
-    input.value = link.dataset.searchQuery!;
+    input.value = link.dataset.searchQuery ?? '';
     asTyped = link.hasAttribute('data-search-as-typed');
     input.focus();
     void run();
@@ -346,9 +361,9 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     if (all.length === 0) return;
     const at = all.indexOf(document.activeElement as HTMLAnchorElement);
     event.preventDefault();
-    if (event.key === 'ArrowDown') (all[at + 1] ?? all[at] ?? all[0])!.focus();
+    if (event.key === 'ArrowDown') (all[at + 1] ?? all[at] ?? all[0])?.focus();
     else if (at <= 0) input.focus();
-    else all[at - 1]!.focus();
+    else all[at - 1]?.focus();
   };
   input.addEventListener('keydown', onArrow);
   results.addEventListener('keydown', onArrow);

@@ -21,6 +21,7 @@
  * the name and the Korean text does not hold them.
  */
 import { getChoseong } from 'es-hangul';
+import { must } from './must';
 
 export type UnitKind = 'hangul' | 'latin' | 'digit';
 
@@ -153,7 +154,7 @@ export function toUnits(normalized: string): TextUnit[] {
   let i = 0;
   const chars = [...normalized];
   while (i < chars.length) {
-    const c = chars[i]!;
+    const c = must(chars[i], 'character');
     if (/\s/u.test(c)) {
       word++;
       i++;
@@ -163,13 +164,14 @@ export function toUnits(normalized: string): TextUnit[] {
     } else if (isLatin(c)) {
       let run = c;
       i++;
-      while (i < chars.length && (isLatin(chars[i]!) || (chars[i] === '&' && isLatin(chars[i + 1] ?? '')))) run += chars[i++];
+      while (i < chars.length && (isLatin(chars[i] ?? '') || (chars[i] === '&' && isLatin(chars[i + 1] ?? '')))) run += chars[i++];
       units.push({ text: run, kind: 'latin', word });
     } else if (isDigit(c)) {
       let run = c;
       i++;
       while (i < chars.length) {
-        const next = chars[i]!;
+        const next = chars[i];
+        if (next === undefined) break;
         if (isDigit(next)) run += chars[i++];
         else if (next === ',' && isDigit(chars[i + 1] ?? '')) i++;
         else if (next === '.' && isDigit(chars[i + 1] ?? '')) run += chars[i++];
@@ -208,8 +210,7 @@ export function termWordToken(term: QueryTerm): string | undefined {
 /** Tokens of a unit sequence taken as contiguous: adjacent-pair bigrams plus Latin/digit runs. */
 function contiguousTokens(units: readonly TextUnit[]): string[] {
   const tokens: string[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!;
+  for (const [i, unit] of units.entries()) {
     if (unit.kind !== 'hangul') tokens.push(unit.text);
     const next = units[i + 1];
     if (next) tokens.push(bigram(unit, next));
@@ -225,15 +226,17 @@ function contiguousTokens(units: readonly TextUnit[]): string[] {
 export function joinBigrams(text: string): { token: string; acrossSpace: boolean }[] {
   const units = toUnits(normalizeChars(text));
   const joins: { token: string; acrossSpace: boolean }[] = [];
-  for (let i = 0; i + 1 < units.length; i++) joins.push({ token: bigram(units[i]!, units[i + 1]!), acrossSpace: units[i]!.word !== units[i + 1]!.word });
+  for (const [i, unit] of units.entries()) {
+    const next = units[i + 1];
+    if (next) joins.push({ token: bigram(unit, next), acrossSpace: unit.word !== next.word });
+  }
   return joins;
 }
 
 /** The tokens of contiguousTokens, each with the units it spans. */
 function contiguousPieces(units: readonly TextUnit[]): TermPiece[] {
   const pieces: TermPiece[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!;
+  for (const [i, unit] of units.entries()) {
     if (unit.kind !== 'hangul') pieces.push({ token: unit.text, from: i, to: i });
     const next = units[i + 1];
     if (next) pieces.push({ token: bigram(unit, next), from: i, to: i + 1 });
@@ -252,8 +255,9 @@ function mergedLatinTokens(units: readonly TextUnit[]): string[] {
   for (let i = 0; i < units.length; i++) {
     for (let length = 2; length <= 3; length++) {
       const parts = units.slice(i, i + length);
-      if (parts.length < length || parts.some((u) => u.kind !== 'latin')) break;
-      const merged: TextUnit = { text: parts.map((u) => u.text).join(''), kind: 'latin', word: parts[0]!.word };
+      const first = parts[0];
+      if (!first || parts.length < length || parts.some((u) => u.kind !== 'latin')) break;
+      const merged: TextUnit = { text: parts.map((u) => u.text).join(''), kind: 'latin', word: first.word };
       tokens.push(merged.text);
       const before = units[i - 1];
       const after = units[i + length];
@@ -270,14 +274,116 @@ function mergedLatinTokens(units: readonly TextUnit[]): string[] {
  */
 const SUFFIXES = [
   // Question endings: 개발하나요 → 개발, 기술인가요 → 기술.
-  '하겠습니까', '되었나요', '하였나요', '했나요', '되나요', '하나요', '인가요', '입니까', '합니까', '습니까', '이에요', '할까요', '까요', '나요', '예요', '에요',
-  '하겠습니다', '되었습니다', '했습니다', '합니다', '됩니다', '입니다',
-  '으로부터', '에서부터', '에게서', '으로서', '으로써', '으로는', '으로도', '이라는', '이라고', '에서는', '에서도', '에서의',
-  '하려는', '하기로', '하도록', '되도록', '하여야', '해야', '하였다', '했다', '한다', '된다', '되는', '되어', '되고', '되며', '하는', '하고',
-  '하여', '해서', '하며', '하기', '하면', '적으로', '적인', '들에게', '들의', '들이', '들은', '들을', '들도', '들과',
-  '로부터', '에게', '한테', '까지', '부터', '으로', '로서', '로써', '보다', '처럼', '만큼', '마다', '조차', '마저', '이나', '라는',
-  '라고', '과의', '와의', '에는', '에도', '에의', '에서', '이다', '이며', '이고',
-  '의', '을', '를', '이', '가', '은', '는', '도', '만', '에', '로', '와', '과', '들', '한', '된', '적', '나', '랑', '께',
+  '하겠습니까',
+  '되었나요',
+  '하였나요',
+  '했나요',
+  '되나요',
+  '하나요',
+  '인가요',
+  '입니까',
+  '합니까',
+  '습니까',
+  '이에요',
+  '할까요',
+  '까요',
+  '나요',
+  '예요',
+  '에요',
+  '하겠습니다',
+  '되었습니다',
+  '했습니다',
+  '합니다',
+  '됩니다',
+  '입니다',
+  '으로부터',
+  '에서부터',
+  '에게서',
+  '으로서',
+  '으로써',
+  '으로는',
+  '으로도',
+  '이라는',
+  '이라고',
+  '에서는',
+  '에서도',
+  '에서의',
+  '하려는',
+  '하기로',
+  '하도록',
+  '되도록',
+  '하여야',
+  '해야',
+  '하였다',
+  '했다',
+  '한다',
+  '된다',
+  '되는',
+  '되어',
+  '되고',
+  '되며',
+  '하는',
+  '하고',
+  '하여',
+  '해서',
+  '하며',
+  '하기',
+  '하면',
+  '적으로',
+  '적인',
+  '들에게',
+  '들의',
+  '들이',
+  '들은',
+  '들을',
+  '들도',
+  '들과',
+  '로부터',
+  '에게',
+  '한테',
+  '까지',
+  '부터',
+  '으로',
+  '로서',
+  '로써',
+  '보다',
+  '처럼',
+  '만큼',
+  '마다',
+  '조차',
+  '마저',
+  '이나',
+  '라는',
+  '라고',
+  '과의',
+  '와의',
+  '에는',
+  '에도',
+  '에의',
+  '에서',
+  '이다',
+  '이며',
+  '이고',
+  '의',
+  '을',
+  '를',
+  '이',
+  '가',
+  '은',
+  '는',
+  '도',
+  '만',
+  '에',
+  '로',
+  '와',
+  '과',
+  '들',
+  '한',
+  '된',
+  '적',
+  '나',
+  '랑',
+  '께',
 ] as const;
 
 /**
@@ -295,9 +401,46 @@ const STOP_WORDS = new Set(['및', '등', '또는', '그리고', '위한', '위�
  * searches 국가바이오위원회); every other word must still match.
  */
 const QUESTION_WORDS = new Set([
-  '뭐', '뭘', '뭔', '무엇', '무슨', '어떤', '언제', '어디', '어디서', '어떻게', '왜', '누가', '누구', '얼마', '얼마나', '몇',
-  '뭐예요', '뭐에요', '뭔가요', '뭐죠', '뭐지', '뭐야', '무엇인가요', '무엇입니까', '무엇인지', '어떤가요', '어떻게요', '왜요', '언제요', '어디요',
-  '있나요', '있어요', '있습니까', '인가요', '알려줘', '알려주세요', '궁금해요', '궁금합니다', '설명해줘', '설명해주세요',
+  '뭐',
+  '뭘',
+  '뭔',
+  '무엇',
+  '무슨',
+  '어떤',
+  '언제',
+  '어디',
+  '어디서',
+  '어떻게',
+  '왜',
+  '누가',
+  '누구',
+  '얼마',
+  '얼마나',
+  '몇',
+  '뭐예요',
+  '뭐에요',
+  '뭔가요',
+  '뭐죠',
+  '뭐지',
+  '뭐야',
+  '무엇인가요',
+  '무엇입니까',
+  '무엇인지',
+  '어떤가요',
+  '어떻게요',
+  '왜요',
+  '언제요',
+  '어디요',
+  '있나요',
+  '있어요',
+  '있습니까',
+  '인가요',
+  '알려줘',
+  '알려주세요',
+  '궁금해요',
+  '궁금합니다',
+  '설명해줘',
+  '설명해주세요',
 ]);
 
 /**
@@ -333,9 +476,12 @@ export function stripSuffix(hangul: string, hasNonHangulStem = false): string {
  */
 function strippedForms(units: TextUnit[]): TextUnit[][] {
   let start = units.length;
-  while (start > 0 && units[start - 1]!.kind === 'hangul') start--;
+  while (start > 0 && units[start - 1]?.kind === 'hangul') start--;
   if (start === units.length) return [units];
-  const tail = units.slice(start).map((u) => u.text).join('');
+  const tail = units
+    .slice(start)
+    .map((u) => u.text)
+    .join('');
   const once = stripSuffix(tail, start > 0);
   const twice = stripSuffix(once, start > 0);
   const lengths = [...new Set([twice, once, tail].map((t) => [...t].length))];
@@ -344,7 +490,7 @@ function strippedForms(units: TextUnit[]): TextUnit[][] {
 
 /** The most stripped form of a word (과학자들의 → 과학자). */
 function stripWordUnits(units: TextUnit[]): TextUnit[] {
-  return strippedForms(units)[0]!;
+  return must(strippedForms(units)[0], 'stripped form');
 }
 
 function choseongToken(hangul: string): string {
@@ -370,7 +516,7 @@ function compileSynonyms(groups: readonly SynonymGroup[]): CompiledSynonym[] {
       const parsed = toUnits(normalizeChars(member));
       const units = parsed.map((u) => u.text);
       // A one-syllable member would match inside countless words.
-      if (units.length === 0 || (units.length === 1 && isHangulSyllable(units[0]!))) continue;
+      if (units.length === 0 || (units.length === 1 && isHangulSyllable(units[0] ?? ''))) continue;
       compiled.push({ id: group.id, member, units, phrase: units.length >= 2 && parsed.every((u) => u.kind !== 'hangul') });
     }
   }
@@ -380,7 +526,7 @@ function compileSynonyms(groups: readonly SynonymGroup[]): CompiledSynonym[] {
 
 function matchesAt(units: readonly TextUnit[], at: number, pattern: readonly string[]): boolean {
   if (at + pattern.length > units.length) return false;
-  for (let k = 0; k < pattern.length; k++) if (units[at + k]!.text !== pattern[k]) return false;
+  for (let k = 0; k < pattern.length; k++) if (units[at + k]?.text !== pattern[k]) return false;
   return true;
 }
 
@@ -469,7 +615,7 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
     if (knownWords) {
       for (let at = 0; at < units.length; at++) {
         let node: WordTrie | undefined = knownWords;
-        for (let k = at; k < units.length && (node = node.next.get(units[k]!.text)); k++) {
+        for (let k = at; k < units.length && (node = node.next.get(must(units[k], 'unit').text)); k++) {
           if (node.end) tokens.push(wordToken(units.slice(at, k + 1).map((u) => u.text)));
         }
       }
@@ -480,15 +626,16 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
   function wordStems(text: string): string[][] {
     const units = toUnits(normalizeChars(text));
     const stems: string[][] = [];
-    for (let start = 0; start < units.length; ) {
+    for (let start = 0; start < units.length;) {
       let end = start;
-      while (end < units.length && units[end]!.word === units[start]!.word) end++;
+      const word = must(units[start], 'unit').word;
+      while (end < units.length && units[end]?.word === word) end++;
       const stem = stripWordUnits(units.slice(start, end));
       // Known words are Hangul only (termWordToken says why); a Latin or digit run bounds
       // a word as a space does: 1페타바이트급 holds 페타바이트급.
-      for (let from = 0; from < stem.length; ) {
+      for (let from = 0; from < stem.length;) {
         let to = from;
-        while (to < stem.length && stem[to]!.kind === 'hangul') to++;
+        while (to < stem.length && stem[to]?.kind === 'hangul') to++;
         if (to - from >= KNOWN_WORD_MIN_UNITS && to - from <= KNOWN_WORD_MAX_UNITS) stems.push(stem.slice(from, to).map((u) => u.text));
         from = Math.max(to, from + 1);
       }
@@ -506,11 +653,11 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
    * as the index skips them.
    */
   function matchPhrase(words: readonly string[], wordUnits: readonly TextUnit[][], start: number): { synonym: CompiledSynonym; last: number } | undefined {
-    if (wordUnits[start]!.length === 0) return undefined;
+    if (!wordUnits[start]?.length) return undefined;
     for (const synonym of phrases) {
       let at = 0;
       for (let k = start; k < words.length; k++) {
-        const units = wordUnits[k]!;
+        const units = must(wordUnits[k], 'word units');
         if (units.length === 0) continue;
         if (units.length < synonym.units.length - at && continuesPattern(units, synonym.units, at)) {
           at += units.length;
@@ -541,35 +688,40 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
         continue;
       }
       const closesQuery = words.slice(w + 1).every(isQuestionWord);
-      if (isQuestionWord(words[w]!) || (closesQuery && TOPIC_WORDS.has(bareWord(words[w]!)))) fillers.push(w);
+      const word = must(words[w], 'query word');
+      if (isQuestionWord(word) || (closesQuery && TOPIC_WORDS.has(bareWord(word)))) fillers.push(w);
       else analyzeWord(w);
     }
     // Filler words are left out only when something else is searched; alone they are the query.
     const dropped: string[] = [];
-    if (terms.length > 0) dropped.push(...fillers.map((w) => words[w]!));
+    if (terms.length > 0) dropped.push(...fillers.map((w) => must(words[w], 'query word')));
     else for (const w of fillers) analyzeWord(w);
     return { terms: dedupeTerms(terms), ignored, dropped, truncated, ...phraseOf() };
 
     /** The searched words as one run, when there are two or more and no dropped filler stands between them. */
     function phraseOf(): { phrase?: QueryTerm } {
       const droppedWords = dropped.length > 0 ? fillers : [];
-      const kept = words.map((_, w) => w).filter((w) => wordUnits[w]!.length > 0 && !droppedWords.includes(w));
-      if (kept.length < 2 || droppedWords.some((f) => f > kept[0]! && f < kept[kept.length - 1]!)) return {};
-      const last = kept[kept.length - 1]!;
-      const units = kept.flatMap((w) => (w === last ? stripWordUnits(wordUnits[w]!) : wordUnits[w]!));
+      const kept = words.map((_, w) => w).filter((w) => (wordUnits[w]?.length ?? 0) > 0 && !droppedWords.includes(w));
+      const first = kept[0];
+      const last = kept.at(-1);
+      if (kept.length < 2 || first === undefined || last === undefined || droppedWords.some((f) => f > first && f < last)) return {};
+      const units = kept.flatMap((w) => {
+        const units = must(wordUnits[w], 'word units');
+        return w === last ? stripWordUnits(units) : units;
+      });
       const pieces = contiguousPieces(units);
       return { phrase: { text: units.map((u) => u.text).join(''), kind: 'word', tokens: unique(pieces.map((p) => p.token)), variants: [], pieces } };
     }
 
     function analyzeWord(w: number): void {
-      const word = words[w]!;
+      const word = must(words[w], 'query word');
       const jamo = [...word].filter(isChoseongJamo).join('');
       if (jamo.length >= 2 && toUnits(word).length === 0) {
         terms.push({ text: jamo, kind: 'choseong', tokens: [CHOSEONG_PREFIX + jamo], variants: [] });
         return;
       }
-      const forms = strippedForms(wordUnits[w]!);
-      const units = forms[0]!;
+      const forms = strippedForms(must(wordUnits[w], 'word units'));
+      const units = must(forms[0], 'stripped form');
       const surface = units.map((u) => u.text).join('');
       if (units.length === 0 || STOP_WORDS.has(surface)) {
         if (word.trim()) ignored.push(word);
@@ -579,7 +731,8 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
       // rest of the word is analysed on its own, without bridging over the member.
       let segment: TextUnit[] = [];
       const flush = () => {
-        if (segment.length === 1 && segment[0]!.kind === 'hangul') ignored.push(segment[0]!.text);
+        const [single] = segment;
+        if (segment.length === 1 && single?.kind === 'hangul') ignored.push(single.text);
         else if (segment.length > 0) {
           const pieces = contiguousPieces(segment);
           terms.push({ text: segment.map((u) => u.text).join(''), kind: 'word', tokens: unique(pieces.map((p) => p.token)), variants: [], pieces });
@@ -587,21 +740,24 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
         segment = [];
       };
       const firstTerm = terms.length;
-      for (let at = 0; at < units.length; ) {
+      for (let at = 0; at < units.length;) {
         const synonym = synonyms.find((s) => matchesAt(units, at, s.units));
         if (synonym) {
           flush();
-          const text = units.slice(at, at + synonym.units.length).map((u) => u.text).join('');
+          const text = units
+            .slice(at, at + synonym.units.length)
+            .map((u) => u.text)
+            .join('');
           terms.push({ text, kind: 'synonym', tokens: [synonymToken(synonym.id)], variants: membersById.get(synonym.id) ?? [] });
           at += synonym.units.length;
         } else {
-          segment.push(units[at]!);
+          segment.push(must(units[at], 'unit'));
           at++;
         }
       }
       flush();
       // A word that became one plain term keeps its less stripped forms for the engine.
-      const only = terms.length === firstTerm + 1 ? terms[firstTerm]! : undefined;
+      const only = terms.length === firstTerm + 1 ? terms[firstTerm] : undefined;
       if (only?.kind === 'word' && only.text === surface && forms.length > 1) {
         only.lessStripped = forms.slice(1).map((form) => {
           const pieces = contiguousPieces(form);

@@ -3,11 +3,9 @@
  * page becomes a Pagefind record. Shared by the indexer (src/korean-search/),
  * the browser code and the tests, so all three agree on one format.
  */
-import { joinBigrams, type KoreanAnalyzer, type SynonymGroup } from './analyzer';
+import { joinBigrams, type KoreanAnalyzer } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { SearchPage } from '../indexer/extract-page';
-import type { SuggestionTarget } from '../options';
-import type { TypoManifest } from './typo/lookup-files';
 
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
 export const RESULTS_PAGE_SIZE = 5;
@@ -23,25 +21,8 @@ export const PRELOADED_VOCABULARY_TOKENS = 10_000;
 /** Where our files live, next to /pagefind/. */
 export const SEARCH_DATA_DIR = 'pagefind-ko';
 
-/** manifest.json: everything the browser needs before its first search. */
-export interface SearchManifest {
-  /** Changes with every build; appended to data URLs so caches never mix builds. */
-  build: string;
-  /** Digest of the content folder the index was built from (contentDigest()); the dev server compares it to say when the index is stale. */
-  contentDigest: string;
-  pageCount: number;
-  vocabularyShards: number;
-  /** Tokens in the vocabulary (all shards). */
-  vocabularySize: number;
-  /** The typo lookup's files (src/korean-search/core/typo/lookup-files.ts). */
-  typo: TypoManifest;
-  synonyms: SynonymGroup[];
-  sections: { slug: string; title: string }[];
-  tags: string[];
-  /** No-results suggestions: the synonym groups with a page, then the site's own. */
-  suggestions: SuggestionTarget[];
-}
-
+/** manifest.json (its schema and why two fields are optional: searchManifestSchema in ../options.ts, which the browser bundle leaves out). */
+export type { SearchManifest, TypoManifest } from '../options';
 
 /**
  * How often one token is indexed per page. Every position is stored in the
@@ -92,7 +73,7 @@ export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, 
   };
   // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
   const [title, ...rest] = pageBlocks(page);
-  const titleTokens = addBlock(title!);
+  const titleTokens = addBlock(title ?? '');
   for (const block of rest) addBlock(block);
   return {
     content: content.join(' '),

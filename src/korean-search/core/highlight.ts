@@ -27,8 +27,10 @@ function spellingPattern(spelling: string): string | null {
   if (units.length === 0) return null;
   const body = units.map((u) => escapeRegExp(u.text).replace(/\\\./g, '\\.')).join(UNIT_GAP);
   // A Latin term must not start or end inside a longer Latin word (AI ≠ mAIn).
-  const before = units[0]!.kind === 'latin' ? '(?<![a-z])' : units[0]!.kind === 'digit' ? '(?<![0-9])' : '';
-  const last = units[units.length - 1]!;
+  const first = units[0];
+  const last = units.at(-1);
+  if (!first || !last) return null;
+  const before = first.kind === 'latin' ? '(?<![a-z])' : first.kind === 'digit' ? '(?<![0-9])' : '';
   const after = last.kind === 'latin' ? '(?![a-z])' : last.kind === 'digit' ? '(?![0-9])' : '';
   return before + body + after;
 }
@@ -157,9 +159,7 @@ export function makeExcerpt(text: string, ranges: readonly Range[], length = 140
     const space = flat.lastIndexOf(' ', end);
     if (space > start + length / 2) end = space;
   }
-  const inside = ranges
-    .filter(([s, e]) => e > start && s < end)
-    .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as const);
+  const inside = ranges.filter(([s, e]) => e > start && s < end).map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start] as const);
   const segments = segmentText(flat.slice(start, end), inside);
   if (start > 0) segments.unshift({ text: '… ', mark: false });
   if (end < flat.length) segments.push({ text: ' …', mark: false });
@@ -212,7 +212,11 @@ export function presentResult(
   const { excerptLength = 140, maxSubResults = 3 } = options;
   const matcher = 'ranges' in query ? query : compileMatcher(query);
   const scored = doc.sections.map((section) => {
-    const paragraphs = section.text.split('\n').map(flattenText).filter(Boolean).map((text) => ({ text, ranges: matcher.ranges(text), matchedTerms: matcher.matchedTermCount(text) }));
+    const paragraphs = section.text
+      .split('\n')
+      .map(flattenText)
+      .filter(Boolean)
+      .map((text) => ({ text, ranges: matcher.ranges(text), matchedTerms: matcher.matchedTermCount(text) }));
     const ranges = paragraphs.reduce((n, p) => n + p.ranges.length, 0);
     const best = [...paragraphs].sort((a, b) => b.matchedTerms - a.matchedTerms || b.ranges.length - a.ranges.length)[0];
     return {
@@ -224,15 +228,16 @@ export function presentResult(
     };
   });
   const withText = scored.filter((s) => s.best);
-  const best =
-    [...withText].sort((a, b) => b.matchedTerms - a.matchedTerms || Number(a.section.facts ?? false) - Number(b.section.facts ?? false) || b.ranges - a.ranges)[0];
+  const best = [...withText].sort(
+    (a, b) => b.matchedTerms - a.matchedTerms || Number(a.section.facts ?? false) - Number(b.section.facts ?? false) || b.ranges - a.ranges,
+  )[0];
   const lead = best && best.ranges > 0 ? best : (withText.find((s) => !s.section.facts) ?? best);
   const excerpt = lead?.best ? makeExcerpt(lead.best.text, lead.best.ranges, excerptLength) : [];
   const subResults = scored
-    .filter((s) => s.section.anchor && s.best && (s.ranges > 0 || s.headingMatched))
+    .flatMap((s) => (s.section.anchor && s.best && (s.ranges > 0 || s.headingMatched) ? [{ ...s, best: s.best }] : []))
     .sort((a, b) => b.matchedTerms - a.matchedTerms)
     .slice(0, maxSubResults)
     .sort((a, b) => doc.sections.indexOf(a.section) - doc.sections.indexOf(b.section))
-    .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.best!.text, s.best!.ranges, Math.round(excerptLength * 0.7)) }));
+    .map((s) => ({ anchor: s.section.anchor, heading: s.section.heading, excerpt: makeExcerpt(s.best.text, s.best.ranges, Math.round(excerptLength * 0.7)) }));
   return { title: segmentText(doc.title, matcher.ranges(doc.title)), excerpt, subResults };
 }

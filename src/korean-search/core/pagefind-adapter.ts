@@ -52,25 +52,8 @@ export const RECORD_LANGUAGE = 'ko';
 /** What an inflated Pagefind data file starts with. */
 export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
-/** The part of a fragment our indexer reads. */
-export interface PagefindFragment {
-  url: string;
-  content: string;
-  word_count: number;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-  anchors: { element: string; id: string; text: string; location: number }[];
-}
-
 /** A fragment file's id: its name without the extension. */
 export const FRAGMENT_FILE = /^(.+)\.pf_fragment$/;
-
-/** Parses an inflated fragment file; throws when the signature is missing. */
-export function parseFragment(inflated: Uint8Array): PagefindFragment {
-  const head = new TextDecoder('latin1').decode(inflated.subarray(0, FRAGMENT_SIGNATURE.length));
-  if (head !== FRAGMENT_SIGNATURE) throw new Error('Not a Pagefind fragment: signature missing');
-  return JSON.parse(new TextDecoder().decode(inflated.subarray(FRAGMENT_SIGNATURE.length))) as PagefindFragment;
-}
 
 /** Files Pagefind writes that the site never loads: its ready-made UIs and highlighter. */
 export const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
@@ -115,6 +98,7 @@ function encodeCodePoint(code: number): string {
 /** An analyzer token (src/korean-search/core/analyzer.ts) as Pagefind indexes and searches it. */
 export function encodeToken(token: string): string {
   let out = '';
-  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0)!);
+  // A string's iterator yields whole code points: codePointAt(0) is never undefined.
+  for (const ch of token) out += encodeCodePoint(ch.codePointAt(0) ?? 0);
   return out + TOKEN_SENTINEL;
 }

@@ -14,6 +14,7 @@ export type QueryPlan =
   | { status: 'ok'; analyzed: AnalyzedQuery; tokens: string[]; encoded: string[] };
 
 /** Control characters and zero-width marks never belong to a query. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
 
 /** The query as it should appear in the search box and the URL. */
@@ -56,7 +57,7 @@ export function resolveStems(plan: SearchPlan, lookup: (encodedToken: string) =>
   const terms = plan.analyzed.terms.map((term) => {
     if (!term.lessStripped?.length || !endsInSeam(term)) return term;
     changed = true;
-    return term.lessStripped.find((form) => !endsInSeam(form)) ?? term.lessStripped[term.lessStripped.length - 1]!;
+    return term.lessStripped.find((form) => !endsInSeam(form)) ?? term.lessStripped.at(-1) ?? term;
   });
   if (!changed) return plan;
   const analyzed = { ...plan.analyzed, terms };

@@ -13,7 +13,10 @@ function grams(text: string): Set<string> {
   const chars = [...normalizeChars(text)].filter((c) => /[\p{L}\p{N}]/u.test(c));
   if (chars.length === 1) return new Set(chars);
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  for (const [i, c] of chars.entries()) {
+    const next = chars[i + 1];
+    if (next !== undefined) out.add(c + next);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
  * by search:explain) and whether it is a bigram found only across a space, which
  * tells a query word's stem from two words' seam (see resolveStems in search-query.ts).
  */
+import { must } from './must';
 
 /** FNV-1a, 32 bit: tiny, fast and stable across Node and browsers. */
 export function fnv1a(text: string): number {
@@ -38,7 +39,7 @@ export function chooseShardCount(vocabularySize: number, tokensPerShard = 1000):
 /** Splits a vocabulary into shards of sorted tokens. */
 export function shardVocabulary(tokens: Iterable<string>, shardCount: number): string[][] {
   const shards: string[][] = Array.from({ length: shardCount }, () => []);
-  for (const token of new Set(tokens)) shards[shardOf(token, shardCount)]!.push(token);
+  for (const token of new Set(tokens)) must(shards[shardOf(token, shardCount)], 'vocabulary shard').push(token);
   for (const shard of shards) shard.sort();
   return shards;
 }

@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { lookup } from 'mrmime';
 import sirv from 'sirv';
-import { SEARCH_DATA_DIR, type SearchManifest } from '../core/data-files';
+import { SEARCH_DATA_DIR } from '../core/data-files';
+import { parseJson, searchManifestSchema } from '../options';
 import { routeUnderBase } from '../core/site-paths';
 import { contentDigest } from '../indexer/content-digest';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
@@ -33,7 +34,7 @@ export function devSearchStatus({ outDir, contentDir }: Omit<DevSearchOptions, '
   const manifestFile = join(outDir, SEARCH_DATA_DIR, 'manifest.json');
   if (!existsSync(manifestFile)) return { state: 'missing' };
   try {
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Partial<SearchManifest>;
+    const manifest = parseJson(searchManifestSchema.pick({ contentDigest: true }).partial(), readFileSync(manifestFile, 'utf8'), manifestFile);
     return { state: manifest.contentDigest === contentDigest(contentDir) ? 'current' : 'stale' };
   } catch {
     return { state: 'missing' };

@@ -19,24 +19,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { createKoreanAnalyzer, type SynonymGroup } from '../core/analyzer';
+import { createKoreanAnalyzer } from '../core/analyzer';
 import { SEARCH_DATA_DIR, buildSearchRecord, pageBlocks, type SearchManifest } from '../core/data-files';
 import { extractSearchPage, urlOfBuiltFile, type SearchPage } from './extract-page';
 import { chooseShardCount, serializeShard, shardVocabulary } from '../core/vocabulary';
 import { TYPO_DIR, TypoLookupBuilder } from '../core/typo/lookup-files';
-import { parseJson, synonymsFileSchema, type IndexJob, type SynonymsFile } from '../options';
+import { parseJson, searchPageSchema, synonymsFileSchema, type IndexJob, type SearchIndexSummary, type SynonymsFile } from '../options';
 import { listBuiltPages } from './built-pages';
 import { readFragments } from './pagefind-files';
 import { INDEX_CHUNK_SIZE_ENV, indexChunkSize, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES } from '../core/pagefind-adapter';
 
 const gzip = (text: string) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
 
-export interface SearchIndexSummary {
-  pageCount: number;
-  tokenCount: number;
-  shardCount: number;
-  seconds: number;
-}
+export type { SearchIndexSummary };
 
 /** The site's synonyms file in the built site; no groups when the site names none. */
 function readSynonyms(distDir: string, file: string | undefined): SynonymsFile['groups'] {
@@ -62,7 +57,7 @@ export async function buildSearchIndex({ outDir: distDir, contentDigest, options
   const pagefindDir = join(distDir, 'pagefind');
   const dataDir = join(distDir, SEARCH_DATA_DIR);
   const synonymGroups = readSynonyms(distDir, options.synonymsFile);
-  const synonyms: SynonymGroup[] = synonymGroups.map((g) => ({ id: g.id, members: g.members }));
+  const synonyms: SearchManifest['synonyms'] = synonymGroups.map((g) => ({ id: g.id, members: g.members }));
   /** Splits page text into words; the analyzer that indexes is made once every page's words are known. */
   const wordReader = createKoreanAnalyzer();
 
@@ -117,7 +112,7 @@ export async function buildSearchIndex({ outDir: distDir, contentDigest, options
   if (!index) throw new Error(`Pagefind 색인을 만들 수 없습니다: ${errors.join('; ')}`);
   // Second pass, over the texts just written (smaller and quicker to read than the HTML).
   for (const pending of pendingDocs.values()) {
-    const page = JSON.parse(gunzipSync(readFileSync(pending)).toString('utf8')) as SearchPage;
+    const page = parseJson(searchPageSchema, gunzipSync(readFileSync(pending)).toString('utf8'), pending);
     const record = buildSearchRecord(page, analyzer);
     for (const token of record.vocabulary) {
       vocabulary.add(token);
@@ -155,12 +150,19 @@ export async function buildSearchIndex({ outDir: distDir, contentDigest, options
 
   const shardCount = chooseShardCount(vocabulary.size);
   const bridgeOnly = new Set([...acrossSpace].filter((t) => !withinWord.has(t)));
-  shardVocabulary(vocabulary, shardCount).forEach((shard, n) => writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies, bridgeOnly))));
+  shardVocabulary(vocabulary, shardCount).forEach((shard, n) =>
+    writeFileSync(join(dataDir, 'vocab', `${n}.gz`), gzip(serializeShard(shard, frequencies, bridgeOnly))),
+  );
   const typoLookup = typo.build();
   for (const file of typoLookup.files) writeFileSync(join(dataDir, file.path), gzip(file.text));
 
   // The format tag renames the files when the vocabulary format changes (bridge-only marks added).
-  const build = createHash('sha256').update('vocab-df-bridge').update([...vocabulary].sort().join(' ')).update(docDigest.digest('hex')).digest('hex').slice(0, 12);
+  const build = createHash('sha256')
+    .update('vocab-df-bridge')
+    .update([...vocabulary].sort().join(' '))
+    .update(docDigest.digest('hex'))
+    .digest('hex')
+    .slice(0, 12);
   const manifest: SearchManifest = {
     build,
     contentDigest,

@@ -8,6 +8,7 @@ import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import type { DocSection } from '../core/highlight';
+import { must } from '../core/must';
 
 export interface SearchPage {
   /** The route path of the page (without the base path: the index is the same under any base). */
@@ -23,8 +24,35 @@ export interface SearchPage {
 
 /** Elements whose text forms its own paragraph in the extracted text (a table row is one, its cells are not). */
 const BLOCK_ELEMENTS = new Set([
-  'p', 'li', 'dt', 'dd', 'tr', 'blockquote', 'figcaption', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'div', 'section', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'caption', 'figure', 'header', 'footer', 'aside', 'details', 'summary',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'blockquote',
+  'figcaption',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'caption',
+  'figure',
+  'header',
+  'footer',
+  'aside',
+  'details',
+  'summary',
 ]);
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'svg', 'button']);
 
@@ -47,7 +75,7 @@ export function extractSearchPage(html: string, url: string): SearchPage | null 
   let title = '';
   const sections: DocSection[] = [{ anchor: '', heading: '', text: '' }];
   let paragraph = '';
-  const current = () => sections[sections.length - 1]!;
+  const current = () => must(sections.at(-1), 'section');
   const endParagraph = () => {
     const text = paragraph.replace(/\s+/g, ' ').trim();
     if (text) current().text += (current().text ? '\n' : '') + text;
@@ -90,9 +118,7 @@ export function extractSearchPage(html: string, url: string): SearchPage | null 
     sectionTitle: attr(article, 'dataSearchSectionTitle'),
     tags,
     title: title.normalize('NFC'),
-    sections: sections
-      .map((s) => ({ ...s, heading: s.heading.normalize('NFC'), text: s.text.normalize('NFC') }))
-      .filter((s) => s.text || s.heading),
+    sections: sections.map((s) => ({ ...s, heading: s.heading.normalize('NFC'), text: s.text.normalize('NFC') })).filter((s) => s.text || s.heading),
   };
 }
 

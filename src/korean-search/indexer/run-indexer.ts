@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { indexJobSchema, parseJson, type IndexJob } from '../options';
-import type { SearchIndexSummary } from './build-index';
+import { z } from 'astro/zod';
+import { indexJobSchema, parseJson, searchIndexSummarySchema, type IndexJob, type SearchIndexSummary } from '../options';
 
 export type { IndexJob };
 
@@ -40,7 +40,7 @@ export function runIndexJob(cwd: string, job: IndexJob): Promise<SearchIndexSumm
       const line = output.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`검색 색인을 만들지 못했습니다 (종료 코드 ${code}).`));
       try {
-        const { searchIndex } = JSON.parse(line) as { searchIndex: SearchIndexSummary };
+        const { searchIndex } = z.object({ searchIndex: searchIndexSummarySchema }).parse(JSON.parse(line));
         resolve(searchIndex);
       } catch {
         reject(new Error(`색인기의 출력을 읽을 수 없습니다: ${line.slice(0, 200)}`));

@@ -22,7 +22,7 @@ export async function startNodeSearch(
   newEngine(): SearchEngine;
   traffic: StaticServer['traffic'];
   resetTraffic(): void;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }> {
   const server = await startStaticServer(dist);
   // Node cannot import over http, so pagefind.js comes from the file; its data comes from the server.
@@ -32,19 +32,23 @@ export async function startNodeSearch(
   // answer it drops; a phrase search that orders later results): the server stays up
   // until every search has settled.
   const running = new Set<Promise<unknown>>();
-  const newEngine = () => new SearchEngine({
-    dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
-    pagefind: wrapPagefind({
-      warmUp: () => undefined,
-      search: (term, filters = {}) => {
-        const search = run({ id: ++nextId, kind: 'search', term, filters });
-        const settled = search.then(() => undefined, () => undefined);
-        running.add(settled);
-        void settled.then(() => running.delete(settled));
-        return search;
-      },
-    }),
-  });
+  const newEngine = () =>
+    new SearchEngine({
+      dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
+      pagefind: wrapPagefind({
+        warmUp: () => undefined,
+        search: (term, filters = {}) => {
+          const search = run({ id: ++nextId, kind: 'search', term, filters });
+          const settled = search.then(
+            () => undefined,
+            () => undefined,
+          );
+          running.add(settled);
+          void settled.then(() => running.delete(settled));
+          return search;
+        },
+      }),
+    });
   return {
     engine: newEngine(),
     newEngine,

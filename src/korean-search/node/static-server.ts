@@ -43,7 +43,7 @@ export async function startStaticServer(dir: string): Promise<StaticServer> {
   let paths: string[] = [];
 
   const resolveFile = (pathname: string): string | undefined => {
-    const clean = decodeURIComponent(pathname.split('?')[0]!);
+    const clean = decodeURIComponent(pathname.split('?', 1)[0] ?? '');
     const base = resolve(root, '.' + clean);
     if (base !== root && !base.startsWith(root + sep)) return undefined;
     for (const candidate of [base, join(base, 'index.html'), base + '.html']) {
@@ -60,7 +60,12 @@ export async function startStaticServer(dir: string): Promise<StaticServer> {
     let body = cache.get(key);
     if (!body) {
       const raw = readFileSync(file);
-      body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : encoding === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : encoding === 'gzip'
+            ? gzipSync(raw, { level: 9 })
+            : raw;
       cache.set(key, body);
     }
     res.statusCode = status;
@@ -72,7 +77,12 @@ export async function startStaticServer(dir: string): Promise<StaticServer> {
     const sent = req.method === 'HEAD' ? 0 : body.length;
     res.on('finish', () => {
       // Headers as sent on the wire (status line, each header, blank line) plus the body.
-      const head = `HTTP/1.1 ${status} OK\r\n` + Object.entries(res.getHeaders()).map(([k, v]) => `${k}: ${String(v)}\r\n`).join('') + '\r\n';
+      const head =
+        `HTTP/1.1 ${status} OK\r\n` +
+        Object.entries(res.getHeaders())
+          .map(([k, v]) => `${k}: ${String(v)}\r\n`)
+          .join('') +
+        '\r\n';
       bytes += head.length + sent;
       requests++;
       paths.push(req.url ?? '');

@@ -20,6 +20,7 @@ import { normalizeChars, toUnits, type KoreanAnalyzer, type TextUnit } from '../
 import { cleanQuery, planQuery, type QueryPlan } from '../query';
 import { encodeToken } from '../pagefind-adapter';
 import type { SyllableNeighbours } from './lookup-files';
+import { must } from '../must';
 
 /** The rules of a correction; the defaults were chosen by measuring (docs/search.md). */
 export interface TypoRules {
@@ -53,15 +54,16 @@ export interface TypoLookup {
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
+  // Every cell read below was written first (row 0 above, column 0 by `[i]`): the `?? 0` never applies.
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
     for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
     }
     previous = current;
   }
-  return previous[y.length]!;
+  return previous[y.length] ?? 0;
 }
 
 const jamoCache = new Map<string, string>();
@@ -81,16 +83,19 @@ export function jamoDistance(a: string, b: string): number {
 export function lookupNeeds(word: string, rules: TypoRules = TYPO_RULES): { syllables: string[]; runLengths: number[] } {
   const units = toUnits(normalizeChars(word));
   const syllables = units.length >= rules.minUnits ? units.filter((u) => u.kind === 'hangul').map((u) => u.text) : [];
-  const runLengths = units.filter((u) => u.kind === 'latin' && u.text.length >= rules.minRunLength).flatMap((u) => [u.text.length - 1, u.text.length, u.text.length + 1]);
+  const runLengths = units
+    .filter((u) => u.kind === 'latin' && u.text.length >= rules.minRunLength)
+    .flatMap((u) => [u.text.length - 1, u.text.length, u.text.length + 1]);
   return { syllables: [...new Set(syllables)], runLengths: [...new Set(runLengths)] };
 }
 
 /** Whether a site word has the syllables `piece` (two or three) in a row; undefined when neither end was loaded. */
 function pieceKnown(piece: readonly string[], lookup: TypoLookup): boolean | undefined {
-  const first = piece[0]!;
-  const last = piece.at(-1)!;
+  const [first, middle] = piece;
+  const last = piece.at(-1);
+  if (first === undefined || middle === undefined || last === undefined) return undefined;
   if (piece.length === 2) return lookup.neighbours(first)?.after.has(last) ?? lookup.neighbours(last)?.before.has(first);
-  return lookup.neighbours(first)?.after2.has(piece[1]! + last) ?? lookup.neighbours(last)?.before2.has(first + piece[1]!);
+  return lookup.neighbours(first)?.after2.has(middle + last) ?? lookup.neighbours(last)?.before2.has(first + middle);
 }
 
 /**
@@ -105,12 +110,18 @@ export function wordCorrections(word: string, lookup: TypoLookup, rules: TypoRul
   const found = new Set<string>();
   const consider = (at: number, text: string) => {
     const changed = units.map((u, k) => (k === at ? { ...u, text } : u));
-    if (changed[at]!.kind === 'hangul') {
+    if (changed[at]?.kind === 'hangul') {
       for (let from = at - 2; from <= at; from++) {
         for (let length = 2; length <= 3; length++) {
           const piece = changed.slice(Math.max(from, 0), from + length);
           if (from < 0 || piece.length < length || !piece.some((_, k) => from + k === at) || piece.some((u) => u.kind !== 'hangul')) continue;
-          if (pieceKnown(piece.map((u) => u.text), lookup) !== true) return;
+          if (
+            pieceKnown(
+              piece.map((u) => u.text),
+              lookup,
+            ) !== true
+          )
+            return;
         }
       }
     }
@@ -155,8 +166,9 @@ export function chooseCorrection(candidates: readonly ScoredCandidate[], rules: 
   if (candidates.length === 0) return { chosen: null, reason: 'none' };
   if (candidates.length > rules.maxCandidates) return { chosen: null, reason: 'too-many' };
   const sorted = [...candidates].sort((a, b) => b.pages - a.pages || a.text.localeCompare(b.text));
-  if (sorted.length === 1) return { chosen: sorted[0]!, reason: 'only' };
-  if (sorted[0]!.pages >= rules.dominance * sorted[1]!.pages) return { chosen: sorted[0]!, reason: 'dominant' };
+  const [best, next] = sorted;
+  if (best && !next) return { chosen: best, reason: 'only' };
+  if (best && next && best.pages >= rules.dominance * next.pages) return { chosen: best, reason: 'dominant' };
   return { chosen: null, reason: 'close' };
 }
 
@@ -202,14 +214,15 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
   const words = cleanQuery(query).normalize('NFC').split(' ');
   // Where each unknown term sits in the typed query (which word, which offset).
   const places = unknownTerms.map((term) => {
-    for (let w = 0; w < words.length; w++) {
-      const at = normalizeChars(words[w]!).indexOf(term);
+    for (const [w, word] of words.entries()) {
+      const at = normalizeChars(word).indexOf(term);
       if (at >= 0) return { word: w, at, length: term.length };
     }
     return undefined;
   });
   const needs = unknownTerms.map((term) => lookupNeeds(term, rules));
-  if (places.some((p) => !p) || needs.every((n) => n.syllables.length === 0 && n.runLengths.length === 0)) {
+  const found = places.filter((p) => p !== undefined);
+  if (found.length < places.length || needs.every((n) => n.syllables.length === 0 && n.runLengths.length === 0)) {
     return none(unknownTerms.map((word, i) => ({ word, candidates: [], choice: places[i] ? 'too-short' : 'not-in-query' })));
   }
   const { lookup, files } = await context.loadLookup({
@@ -236,11 +249,11 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
   const rewrite = (replacements: readonly (string | undefined)[]) => {
     const out = [...words];
     // Right to left within a word, so earlier offsets stay valid.
-    const order = places.map((p, i) => ({ p: p!, i })).sort((a, b) => a.p.word - b.p.word || b.p.at - a.p.at);
+    const order = found.map((p, i) => ({ p, i })).sort((a, b) => a.p.word - b.p.word || b.p.at - a.p.at);
     for (const { p, i } of order) {
       const text = replacements[i];
       if (text === undefined) continue;
-      const word = out[p.word]!;
+      const word = must(out[p.word], 'query word');
       out[p.word] = word.slice(0, p.at) + keepCase(word.slice(p.at, p.at + p.length), text) + word.slice(p.at + p.length);
     }
     return out.join(' ');
@@ -249,8 +262,11 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
   if (chosen.every((c) => c !== undefined)) return { query: rewrite(chosen), alternatives: [], words: reports, files };
   // One word with several close candidates, every other word settled: offer them.
   const open = reports.map((r, i) => (r.chosen === undefined ? i : -1)).filter((i) => i >= 0);
-  if (open.length === 1 && reports[open[0]!]!.choice === 'close') {
-    const alternatives = ranked[open[0]!]!.slice(0, 3).map((c) => rewrite(chosen.map((text, i) => (i === open[0] ? c.text : text))));
+  const [only] = open;
+  if (open.length === 1 && only !== undefined && reports[only]?.choice === 'close') {
+    const alternatives = must(ranked[only], 'ranked candidates')
+      .slice(0, 3)
+      .map((c) => rewrite(chosen.map((text, i) => (i === only ? c.text : text))));
     return { alternatives, words: reports, files };
   }
   return none(reports, files);

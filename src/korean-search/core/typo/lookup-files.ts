@@ -19,17 +19,13 @@
  */
 import { normalizeChars, toUnits } from '../analyzer';
 import { chooseShardCount, fnv1a } from '../vocabulary';
+import type { TypoManifest } from '../data-files';
+import { must } from '../must';
+
+export type { TypoManifest };
 
 /** Folder of the lookup files, inside pagefind-ko/. */
 export const TYPO_DIR = 'typo';
-
-/** What the manifest says about the lookup, so the browser requests only files that exist. */
-export interface TypoManifest {
-  /** Number of syllable shards (a power of two). */
-  syllableShards: number;
-  /** Lengths that have a Latin-run file. */
-  runLengths: number[];
-}
 
 /** Latin runs shorter than this are not stored: shorter runs are never corrected, nor corrected into (see search-typo.ts). */
 export const MIN_STORED_RUN = 3;
@@ -69,21 +65,22 @@ export class TypoLookupBuilder {
   /** Adds a block of text: its Hangul words (syllables next to each other in one word) and Latin runs. */
   addText(text: string): void {
     const units = toUnits(normalizeChars(text));
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i]!;
+    for (const [i, unit] of units.entries()) {
       if (unit.kind === 'latin' && unit.text.length >= MIN_STORED_RUN) {
         let set = this.runs.get(unit.text.length);
         if (!set) this.runs.set(unit.text.length, (set = new Set()));
         set.add(unit.text);
       }
       if (unit.kind !== 'hangul') continue;
-      const inWord = (k: number) => units[k]?.kind === 'hangul' && units[k]!.word === unit.word;
-      if (inWord(i + 1)) {
-        const next = units[i + 1]!.text;
+      const inWord = (k: number) => (units[k]?.kind === 'hangul' && units[k].word === unit.word ? units[k] : undefined);
+      const second = inWord(i + 1);
+      if (second) {
+        const next = second.text;
         this.entry(unit.text).after.add(next);
         this.entry(next).before.add(unit.text);
-        if (inWord(i + 2)) {
-          const last = units[i + 2]!.text;
+        const third = inWord(i + 2);
+        if (third) {
+          const last = third.text;
           this.entry(unit.text).after2.add(next + last);
           this.entry(last).before2.add(unit.text + next);
         }
@@ -107,16 +104,17 @@ export class TypoLookupBuilder {
     const syllableShards = chooseShardCount(entries, 800);
     const shards: string[][] = Array.from({ length: syllableShards }, () => []);
     const join = (set: Set<string>) => [...set].sort().join('');
-    for (const syllable of [...this.syllables.keys()].sort()) {
-      const e = this.syllables.get(syllable)!;
-      shards[syllableShardOf(syllable, syllableShards)]!.push([syllable, join(e.after), join(e.before), join(e.after2), join(e.before2)].join(' '));
+    for (const [syllable, e] of [...this.syllables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      must(shards[syllableShardOf(syllable, syllableShards)], 'syllable shard').push(
+        [syllable, join(e.after), join(e.before), join(e.after2), join(e.before2)].join(' '),
+      );
     }
     const runLengths = [...this.runs.keys()].sort((a, b) => a - b);
     return {
       manifest: { syllableShards, runLengths },
       files: [
         ...shards.map((lines, n) => ({ path: syllableShardFile(n), text: lines.join('\n') })),
-        ...runLengths.map((length) => ({ path: runFile(length), text: [...this.runs.get(length)!].sort().join('\n') })),
+        ...runLengths.map((length) => ({ path: runFile(length), text: [...must(this.runs.get(length), 'Latin runs')].sort().join('\n') })),
       ],
     };
   }
