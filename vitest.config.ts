@@ -14,8 +14,26 @@ export default defineConfig({
     hookTimeout: 240_000,
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/__tests__/*.test.ts', 'bench/__tests__/*.test.ts'], exclude: ['**/*.build.test.ts'], maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts', 'src/**/__tests__/*.build.test.ts', 'bench/__tests__/*.build.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'src/**/__tests__/*.test.ts', 'bench/__tests__/*.test.ts'],
+          exclude: ['**/*.build.test.ts'],
+          maxWorkers: 2,
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts', 'src/**/__tests__/*.build.test.ts', 'bench/__tests__/*.build.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 2 } } },
     ],
   },

@@ -31,12 +31,16 @@ export function lintContentFolder(root: string, keyPhrasesFile: string): { pages
       return [];
     }
     const names = readdirSync(dir);
-    for (const stray of names.filter((n) => !n.endsWith('.mdx'))) errors.push(`${join(dir, stray)}: .mdx 파일만 페이지가 됩니다; 이 파일은 빌드에서 무시됩니다`);
+    for (const stray of names.filter((n) => !n.endsWith('.mdx')))
+      errors.push(`${join(dir, stray)}: .mdx 파일만 페이지가 됩니다; 이 파일은 빌드에서 무시됩니다`);
     return names.filter((n) => n.endsWith('.mdx')).map((n) => join(dir, n));
   }
 
   /** Frontmatter checked by `schema`; its problems are reported as `file: field: message`, like the build's. */
-  function readChecked<T>(file: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T | null {
+  function readChecked<T>(
+    file: string,
+    schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  ): T | null {
     let parsed: { data: unknown; body: string };
     try {
       parsed = readMdxFile(file);
@@ -71,7 +75,8 @@ export function lintContentFolder(root: string, keyPhrasesFile: string): { pages
   if (!existsSync(keyPhrasesFile)) {
     errors.push(`${keyPhrasesFile}: 핵심어 파일이 없습니다; 핵심어 검사를 할 수 없습니다 (key-phrase file not found; see data/README.md)`);
   } else {
-    for (const phrase of missingPhrases(parseKeyPhrases(readFileSync(keyPhrasesFile, 'utf8')), texts)) errors.push(`${keyPhrasesFile}: 본문에 없는 핵심어 "${phrase}"`);
+    for (const phrase of missingPhrases(parseKeyPhrases(readFileSync(keyPhrasesFile, 'utf8')), texts))
+      errors.push(`${keyPhrasesFile}: 본문에 없는 핵심어 "${phrase}"`);
   }
   return { pages: pages.length, glossary: glossary.length, errors };
 }

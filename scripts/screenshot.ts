@@ -8,4 +8,5 @@ const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), h
 if (scheme) await page.emulateMedia({ colorScheme: scheme as 'dark' });
 await page.goto(server.url + path);
 await page.screenshot({ path: out, fullPage: true });
-await browser.close(); await server.close();
+await browser.close();
+await server.close();

@@ -54,7 +54,8 @@ try {
     for (const t of trace.pageCounts) console.log(`  ${t.token.padEnd(16)} ${t.encoded.padEnd(20)} ${t.pages ?? '없음'}`);
     if (trace.knownWords.length) {
       console.log('\n낱말 토큰 (사이트의 낱말이면 바이그램 대신 이 토큰 하나를 보냄)');
-      for (const w of trace.knownWords) console.log(`  ${w.word.padEnd(16)} ${w.encoded.padEnd(20)} ${w.pages === undefined ? '사이트의 낱말 아님: 바이그램으로' : w.pages}`);
+      for (const w of trace.knownWords)
+        console.log(`  ${w.word.padEnd(16)} ${w.encoded.padEnd(20)} ${w.pages === undefined ? '사이트의 낱말 아님: 바이그램으로' : w.pages}`);
     }
     console.log(`\nPagefind에 보낸 질의: ${trace.pagefindQuery ?? '(답을 쓰지 않음: 사이트에 없는 낱말)'}`);
     if (trace.phrase) console.log(`붙여 쓴 구절(이 구절을 담은 페이지가 먼저): ${trace.phrase}`);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { medianOfRounds, type QueryMeasure } from '../harness/search-bench';
 
-const measure = (query: string, ms: number, extra: Partial<QueryMeasure> = {}): QueryMeasure => ({ query, ms, bytes: 100, requests: 2, paths: [], ids: ['a'], ...extra });
+const measure = (query: string, ms: number, extra: Partial<QueryMeasure> = {}): QueryMeasure => ({
+  query,
+  ms,
+  bytes: 100,
+  requests: 2,
+  paths: [],
+  ids: ['a'],
+  ...extra,
+});
 
 describe('medianOfRounds', () => {
   it('keeps each query’s median latency and the first round’s answer and bytes', () => {

@@ -5,7 +5,11 @@ import { searchedTerms, truthFor as truthOf, truthPage, type TruthPage } from '.
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['인공지능', 'AI'] }] });
 const page = (url: string, ...blocks: string[]) => truthPage(url, blocks, analyzer);
 /** The truth with every token known and none a seam (resolveStems keeps every stem). */
-const truthFor = (pages: TruthPage[], query: string) => truthOf(pages, searchedTerms(query, analyzer, () => ({ pages: 1, bridgeOnly: false })));
+const truthFor = (pages: TruthPage[], query: string) =>
+  truthOf(
+    pages,
+    searchedTerms(query, analyzer, () => ({ pages: 1, bridgeOnly: false })),
+  );
 
 describe('benchmark ground truth', () => {
   it('never matches a Latin run inside a longer one', () => {

@@ -15,7 +15,21 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { CdpBrowser } from './cdp-browser';
-import { createKoreanAnalyzer, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, parseJson, searchManifestSchema, searchPageSchema, extractSearchPage, readFragments, parseShard, type StaticServer, type KoreanAnalyzer, type VocabularyEntry } from '../../src/korean-search/node';
+import {
+  createKoreanAnalyzer,
+  RESULTS_PAGE_SIZE,
+  SEARCH_DATA_DIR,
+  pageBlocks,
+  parseJson,
+  searchManifestSchema,
+  searchPageSchema,
+  extractSearchPage,
+  readFragments,
+  parseShard,
+  type StaticServer,
+  type KoreanAnalyzer,
+  type VocabularyEntry,
+} from '../../src/korean-search/node';
 import { PAGEFIND_WORKER_SOURCE } from '../../src/korean-search/engine';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';

@@ -14,7 +14,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { assemble, disassemble } from 'es-hangul';
-import { createKoreanAnalyzer, normalizeChars, SEARCH_DATA_DIR, parseJson, searchManifestSchema, searchPageSchema, encodeToken, planQuery, correctQuery, parseShard, shardOf, TypoLoader, type KoreanAnalyzer, type SearchPage, type QueryCorrection, type TypoRules, type VocabularyEntry } from '../../src/korean-search/node';
+import {
+  createKoreanAnalyzer,
+  normalizeChars,
+  SEARCH_DATA_DIR,
+  parseJson,
+  searchManifestSchema,
+  searchPageSchema,
+  encodeToken,
+  planQuery,
+  correctQuery,
+  parseShard,
+  shardOf,
+  TypoLoader,
+  type KoreanAnalyzer,
+  type SearchPage,
+  type QueryCorrection,
+  type TypoRules,
+  type VocabularyEntry,
+} from '../../src/korean-search/node';
 
 /** Jamo as es-hangul's disassemble gives them: 19 consonants, 14 vowels. */
 export const JAMO = [...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ'];

@@ -20,7 +20,8 @@ export { JOB_FILE_ENV, describeSummary, runDeferredIndex } from './indexer/run-i
 
 export default function koreanSearch(userOptions: KoreanSearchOptions): AstroIntegration {
   const parsed = koreanSearchOptionsSchema.safeParse(userOptions);
-  if (!parsed.success) throw new Error(`koreanSearch 옵션이 잘못되었습니다: ${parsed.error.issues.map((i) => `${i.path.join('.')} — ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`koreanSearch 옵션이 잘못되었습니다: ${parsed.error.issues.map((i) => `${i.path.join('.')} — ${i.message}`).join('; ')}`);
   const options = parsed.data;
   let config: AstroConfig | undefined;
   return {

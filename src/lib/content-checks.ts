@@ -35,14 +35,20 @@ export const formatProblem = (p: ContentProblem) => `[content] ${p.file}: ${p.fi
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The route path a page is published at. */
-export const pagePath = (page: Pick<CheckedPage, 'collection' | 'id' | 'kind'>) => (page.kind === 'overview' ? sectionPath(page.collection) : policyPath(page.collection, page.id));
+export const pagePath = (page: Pick<CheckedPage, 'collection' | 'id' | 'kind'>) =>
+  page.kind === 'overview' ? sectionPath(page.collection) : policyPath(page.collection, page.id);
 
 /**
  * Every problem of a content tree: file names that are not URL slugs, a section
  * without exactly one overview, two pages or aliases claiming one URL (or a fixed
  * route), and references to pages or glossary terms that do not exist.
  */
-export function findContentProblems(input: { sections: readonly string[]; pages: readonly CheckedPage[]; glossary: readonly CheckedTerm[]; tags: readonly string[] }): ContentProblem[] {
+export function findContentProblems(input: {
+  sections: readonly string[];
+  pages: readonly CheckedPage[];
+  glossary: readonly CheckedTerm[];
+  tags: readonly string[];
+}): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (file: string, field: string, message: string) => problems.push({ file, field, message });
 
@@ -58,14 +64,24 @@ export function findContentProblems(input: { sections: readonly string[]; pages:
     const overviews = pages.filter((p) => p.collection === section && p.kind === 'overview');
     if (overviews.length !== 1) {
       const where = overviews[1]?.file ?? `content/${section}/`;
-      report(where, 'kind', `kind: overview 페이지가 분야마다 정확히 하나 있어야 합니다 (${section}: ${overviews.length}개${overviews.length ? `: ${overviews.map((o) => o.file).join(', ')}` : ''})`);
+      report(
+        where,
+        'kind',
+        `kind: overview 페이지가 분야마다 정확히 하나 있어야 합니다 (${section}: ${overviews.length}개${overviews.length ? `: ${overviews.map((o) => o.file).join(', ')}` : ''})`,
+      );
     }
   }
 
   // Fixed routes and generated pages are claimed first, so an alias that shadows one
   // is reported against its own file and field rather than as a route conflict.
   const owners = new Map<string, string>();
-  for (const path of [...Object.values(FIXED_PATHS), glossaryPath(), tagPath(), ...input.glossary.filter((t) => SLUG.test(t.id)).map((t) => glossaryPath(t.id)), ...input.tags.map((t) => tagPath(t))]) {
+  for (const path of [
+    ...Object.values(FIXED_PATHS),
+    glossaryPath(),
+    tagPath(),
+    ...input.glossary.filter((t) => SLUG.test(t.id)).map((t) => glossaryPath(t.id)),
+    ...input.tags.map((t) => tagPath(t)),
+  ]) {
     owners.set(path, `사이트의 고정 페이지 ${path}`);
   }
   const claim = (path: string, page: CheckedPage, field: string) => {

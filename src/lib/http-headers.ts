@@ -161,7 +161,7 @@ export function renderNetlifyHeaders(base: string): string {
     '# Generated from src/lib/http-headers.ts; do not edit (run `npm run generate:deploy` for deploy/_headers).',
     '# Netlify and Cloudflare Pages apply every matching rule and comma-join repeated headers,',
     '# so Cache-Control is set only on rules that never overlap. Paths without a rule keep the',
-    "# host's default \"public, max-age=0, must-revalidate\": revalidate before every use.",
+    '# host\'s default "public, max-age=0, must-revalidate": revalidate before every use.',
     '',
     withBasePath('/*', base),
   ];

@@ -106,8 +106,6 @@ export const STATUS_LABELS = {
 export const statusSchema = z.enum(Object.keys(STATUS_LABELS) as [keyof typeof STATUS_LABELS, ...(keyof typeof STATUS_LABELS)[]]);
 
 /** An old URL path that must keep working: `/old/path/`. */
-export const aliasSchema = z
-  .string()
-  .regex(/^\/([a-z0-9-]+\/)+$/, '별칭은 "/옛-경로/"처럼 소문자 ASCII와 슬래시로 된 경로여야 합니다');
+export const aliasSchema = z.string().regex(/^\/([a-z0-9-]+\/)+$/, '별칭은 "/옛-경로/"처럼 소문자 ASCII와 슬래시로 된 경로여야 합니다');
 
 export type Milestone = z.output<typeof milestoneSchema>;

@@ -60,7 +60,10 @@ const withoutWarnings = (output: string) =>
 
 /** The build and lint:content both refuse the tree, each naming the file, the field and the problem. */
 function expectFailure(result: BuildResult & { lint: { code: number | null; output: string } }, file: RegExp, field: RegExp, message?: RegExp) {
-  for (const [checker, run] of [['the build', result], ['lint:content', result.lint]] as const) {
+  for (const [checker, run] of [
+    ['the build', result],
+    ['lint:content', result.lint],
+  ] as const) {
     const errors = withoutWarnings(run.output);
     const tail = last(errors);
     expect(run.code, `${checker} should have failed, but exited ${run.code}:\n${tail}`).not.toBe(0);
@@ -84,7 +87,16 @@ describe('a valid fixture', { timeout: 240_000 }, () => {
   });
 
   it('builds every route', () => {
-    for (const path of ['index.html', '404.html', 'ai-g3/index.html', 'ai-g3/second-policy/index.html', 'glossary/ai/index.html', 'old/sample/index.html', 'sitemap-index.xml', 'rss.xml']) {
+    for (const path of [
+      'index.html',
+      '404.html',
+      'ai-g3/index.html',
+      'ai-g3/second-policy/index.html',
+      'glossary/ai/index.html',
+      'old/sample/index.html',
+      'sitemap-index.xml',
+      'rss.xml',
+    ]) {
       expect(() => readFileSync(join(result.outDir, path)), path).not.toThrow();
     }
   });

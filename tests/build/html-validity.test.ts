@@ -40,17 +40,22 @@ interface VnuMessage {
 function runVnu(files: string[]): Promise<VnuMessage[]> {
   return new Promise((resolve, reject) => {
     // Exit status 1 only means "errors found"; the JSON report on stderr says which.
-    execFile('java', ['-Xss4m', '-jar', VNU_JAR, '--format', 'json', '--skip-non-html', ...files], { maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new Error('java가 PATH에 없습니다: bash scripts/ensure-browser.sh 로 설치하세요 (npm test의 pretest가 실행합니다).'));
-        return;
-      }
-      try {
-        resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
-      } catch {
-        reject(new Error(`vnu.jar did not print a JSON report (${error?.message ?? 'exit 0'}):\n${stderr.slice(0, 2000)}`));
-      }
-    });
+    execFile(
+      'java',
+      ['-Xss4m', '-jar', VNU_JAR, '--format', 'json', '--skip-non-html', ...files],
+      { maxBuffer: 256 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(new Error('java가 PATH에 없습니다: bash scripts/ensure-browser.sh 로 설치하세요 (npm test의 pretest가 실행합니다).'));
+          return;
+        }
+        try {
+          resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
+        } catch {
+          reject(new Error(`vnu.jar did not print a JSON report (${error?.message ?? 'exit 0'}):\n${stderr.slice(0, 2000)}`));
+        }
+      },
+    );
   });
 }
 

@@ -33,7 +33,15 @@ const ogImageTag = (html: string) => tags(html, 'meta').find((t) => attr(t, 'pro
 describe('link previews', () => {
   it('cover every kind of page: home, sections, policies, glossary terms, timeline, tags', () => {
     const paths = new Set(pages.map((p) => p.path));
-    for (const path of ['/', '/timeline/', '/glossary/', '/tags/', '/search/', ...SECTION_SLUGS.map((s) => `/${s}/`), ...contentPages(CONTENT).map((c) => c.path)]) {
+    for (const path of [
+      '/',
+      '/timeline/',
+      '/glossary/',
+      '/tags/',
+      '/search/',
+      ...SECTION_SLUGS.map((s) => `/${s}/`),
+      ...contentPages(CONTENT).map((c) => c.path),
+    ]) {
       expect(paths.has(path), path).toBe(true);
     }
     expect(pages.filter((p) => p.path.startsWith('/glossary/') && p.path !== '/glossary/').length).toBeGreaterThan(20);
@@ -96,7 +104,10 @@ describe('link previews', () => {
       expect(metaContent(html, 'og:image:alt'), page.path).toContain(page.title);
     }
     for (const { path, html } of pages) {
-      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim();
+      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/
+        .exec(html)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim();
       const title = attr(ogImageTag(html)!, CARD_ATTRIBUTES.title);
       if (h1) expect(title, path).toBe(decodeEntities(h1));
     }

@@ -20,12 +20,16 @@ beforeAll(async () => {
   mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
   work = mkdtempSync(join(REPO_ROOT, '.tmp', 'other-site-'));
   outDir = join(work, 'dist');
-  const build = spawnSync(join(REPO_ROOT, 'node_modules/.bin/node'), [join(REPO_ROOT, 'node_modules/.bin/astro'), 'build', '--root', FIXTURE, '--outDir', outDir], {
-    cwd: FIXTURE,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    timeout: 180_000,
-  });
+  const build = spawnSync(
+    join(REPO_ROOT, 'node_modules/.bin/node'),
+    [join(REPO_ROOT, 'node_modules/.bin/astro'), 'build', '--root', FIXTURE, '--outDir', outDir],
+    {
+      cwd: FIXTURE,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      timeout: 180_000,
+    },
+  );
   if (build.status !== 0) throw new Error(`astro build of the fixture site failed:\n${build.stdout}\n${build.stderr}`);
   search = await startNodeSearch(outDir);
 });

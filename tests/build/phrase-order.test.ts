@@ -8,7 +8,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNodeSearch, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, createKoreanAnalyzer, holdsPhrase, phraseFirst, phraseTokens, planQuery, type SearchManifest, type SearchEngine, type SearchOutcome } from '../../src/korean-search/node';
+import {
+  startNodeSearch,
+  RESULTS_PAGE_SIZE,
+  SEARCH_DATA_DIR,
+  pageBlocks,
+  createKoreanAnalyzer,
+  holdsPhrase,
+  phraseFirst,
+  phraseTokens,
+  planQuery,
+  type SearchManifest,
+  type SearchEngine,
+  type SearchOutcome,
+} from '../../src/korean-search/node';
 import { DIST, assertBuilt } from '../helpers/built-site';
 
 let search: Awaited<ReturnType<typeof startNodeSearch>>;
@@ -57,13 +70,19 @@ afterAll(async () => {
 });
 
 const docPath = `/${SEARCH_DATA_DIR}/doc/`;
-const docsRequested = () => search.traffic().paths.filter((path) => path.startsWith(docPath)).map((path) => decodeURIComponent(path.slice(docPath.length).split('?')[0]!.replace(/\.gz$/, '')));
+const docsRequested = () =>
+  search
+    .traffic()
+    .paths.filter((path) => path.startsWith(docPath))
+    .map((path) => decodeURIComponent(path.slice(docPath.length).split('?')[0]!.replace(/\.gz$/, '')));
 
 /** The phrase search's Pagefind query, as the engine makes it: the joining bigrams that are not tokens of the words. */
 function phraseSearchTerm(query: string): string {
   const plan = planQuery(query, createKoreanAnalyzer({ synonyms: manifest.synonyms }));
   if (plan.status !== 'ok') throw new Error(`${query}: ${plan.status}`);
-  return phraseTokens(plan).filter((token) => !plan.encoded.includes(token)).join(' ');
+  return phraseTokens(plan)
+    .filter((token) => !plan.encoded.includes(token))
+    .join(' ');
 }
 
 /**
@@ -81,7 +100,10 @@ async function start(query: string, mode: 'hold' | 'fail' = 'hold'): Promise<{ a
   let phrase = '';
   let settled = false;
   const answer = engine.search(query, {}, (trace) => (phrase = trace.phrase ?? ''));
-  void answer.then(() => (settled = true), () => (settled = true));
+  void answer.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   await expect.poll(() => phraseHeld, { timeout: 10_000 }).toBe(true);
   await expect.poll(() => mainIds.length, { timeout: 10_000 }).toBeGreaterThan(1);
   expect(phrase).not.toBe('');

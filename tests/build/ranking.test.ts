@@ -7,7 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSearch, createKoreanAnalyzer, holdsPhrase, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from '../../src/korean-search/node';
+import {
+  startNodeSearch,
+  createKoreanAnalyzer,
+  holdsPhrase,
+  RESULTS_PAGE_SIZE,
+  SEARCH_DATA_DIR,
+  pageBlocks,
+  type SearchManifest,
+} from '../../src/korean-search/node';
 import { pageTexts, passRank, readQueries } from '../../scripts/lib/search-judge';
 import { CONTENT, DIST, assertBuilt, contentPages } from '../helpers/built-site';
 
@@ -54,7 +62,20 @@ describe('the development query set', () => {
 });
 
 describe('phrases rank above their parts', () => {
-  const QUERIES = ['과학기술 외교', '범부처 CTO', '대학 부설 연구소', '지역 경제', '신진 연구자', '규제 완화', '기술사업화 플랫폼', 'AI 컴퓨팅 센터', '양자 컴퓨터', '국가 전략 기술', '연구 개발', '인공지능 기본법을'];
+  const QUERIES = [
+    '과학기술 외교',
+    '범부처 CTO',
+    '대학 부설 연구소',
+    '지역 경제',
+    '신진 연구자',
+    '규제 완화',
+    '기술사업화 플랫폼',
+    'AI 컴퓨팅 센터',
+    '양자 컴퓨터',
+    '국가 전략 기술',
+    '연구 개발',
+    '인공지능 기본법을',
+  ];
 
   it('every page holding the query as a phrase comes before every page holding only its words', async () => {
     const manifest = JSON.parse(readFileSync(join(DIST, SEARCH_DATA_DIR, 'manifest.json'), 'utf8')) as SearchManifest;
@@ -72,12 +93,14 @@ describe('phrases rank above their parts', () => {
       // The search may answer before its phrase search (SearchEngine.orderByPhrase):
       // its first results page must already be the final one.
       const ordered = await outcome.ordered;
-      if (outcome.ids.slice(0, RESULTS_PAGE_SIZE).join() !== ordered.slice(0, RESULTS_PAGE_SIZE).join()) problems.push(`「${query}」: the first results page changed when the phrase search answered`);
+      if (outcome.ids.slice(0, RESULTS_PAGE_SIZE).join() !== ordered.slice(0, RESULTS_PAGE_SIZE).join())
+        problems.push(`「${query}」: the first results page changed when the phrase search answered`);
       if ([...outcome.ids].sort().join() !== [...ordered].sort().join()) problems.push(`「${query}」: the final order holds other pages`);
       const holds: boolean[] = [];
       for (const id of ordered) holds.push(holdsPhrase(pageBlocks(await search.engine.loadDoc(id)), phrase!.text));
       const firstApart = holds.indexOf(false);
-      if (firstApart >= 0 && holds.lastIndexOf(true) > firstApart) problems.push(`「${query}」: a page with the words apart (#${firstApart + 1}) precedes a phrase page (#${holds.lastIndexOf(true) + 1})`);
+      if (firstApart >= 0 && holds.lastIndexOf(true) > firstApart)
+        problems.push(`「${query}」: a page with the words apart (#${firstApart + 1}) precedes a phrase page (#${holds.lastIndexOf(true) + 1})`);
       if (holds.includes(true) && holds.includes(false)) mixed++;
     }
     expect(problems, problems.join('\n')).toEqual([]);

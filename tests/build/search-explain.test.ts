@@ -6,7 +6,10 @@ import { REPO_ROOT } from '../helpers/astro-build';
 import { DIST, assertBuilt } from '../helpers/built-site';
 
 const explain = (query: string) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/search-explain.ts'), query, '--dist', DIST], { cwd: REPO_ROOT, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/search-explain.ts'), query, '--dist', DIST], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
 
 describe('npm run search:explain', () => {
   beforeAll(() => assertBuilt());
@@ -41,7 +44,7 @@ describe('npm run search:explain', () => {
     expect(out).toContain('‘바이오위원회’로 찾은 결과 (입력: ‘바이오위원희’)');
   });
 
-  it('says which words made the search drop Pagefind\'s answer', () => {
+  it("says which words made the search drop Pagefind's answer", () => {
     const out = explain('김치 담그는 법');
     expect(out).toContain('답을 쓰지 않음');
     expect(out).toMatch(/사이트에 없는 낱말: .*김치/);

@@ -7,7 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { missingPhrases, normalizeForMatch, parseKeyPhrases } from '../../src/lib/key-phrases';
-import { DIST, KEY_PHRASES_FILE, assertBuilt, at, attr, contentPages, htmlPages, metaContent, sitemapPaths, tags, visibleMainText, type ContentPage } from '../helpers/built-site';
+import {
+  DIST,
+  KEY_PHRASES_FILE,
+  assertBuilt,
+  at,
+  attr,
+  contentPages,
+  htmlPages,
+  metaContent,
+  sitemapPaths,
+  tags,
+  visibleMainText,
+  type ContentPage,
+} from '../helpers/built-site';
 
 let pages: { path: string; file: string; html: string }[] = [];
 let content: ContentPage[] = [];
@@ -56,7 +69,8 @@ describe('meta tags', () => {
         const value = metaContent(text, key);
         if (!value?.trim()) problems.push(`${page.path}: no ${key}`);
       }
-      if (metaContent(text, 'og:title') && page.title && !metaContent(text, 'og:title')!.includes(page.title)) problems.push(`${page.path}: og:title "${metaContent(text, 'og:title')}" is not the page title "${page.title}"`);
+      if (metaContent(text, 'og:title') && page.title && !metaContent(text, 'og:title')!.includes(page.title))
+        problems.push(`${page.path}: og:title "${metaContent(text, 'og:title')}" is not the page title "${page.title}"`);
       const title = /<title>([^<]*)<\/title>/.exec(text)?.[1];
       if (!title?.trim()) problems.push(`${page.path}: empty <title>`);
     }
@@ -84,7 +98,9 @@ describe('sitemap and feed', () => {
 
   it('the sitemap lists every policy and overview page', () => {
     const listed = new Set(sitemapPaths());
-    const missing = policyPages().filter((p) => !listed.has(p.path)).map((p) => p.path);
+    const missing = policyPages()
+      .filter((p) => !listed.has(p.path))
+      .map((p) => p.path);
     expect(missing).toEqual([]);
   });
 
@@ -191,7 +207,11 @@ describe('pages load nothing from elsewhere and carry no inline code', () => {
         const rel = (attr(link, 'rel') ?? '').toLowerCase();
         const href = attr(link, 'href') ?? '';
         if (/\.m?js(?:[?#]|$)/.test(href)) problems.push(`${page.path}: ${link}`);
-        else if (/stylesheet|preload|modulepreload|prefetch|preconnect|dns-prefetch/.test(rel) && (/^[a-z]+:|^\/\//i.test(href) || rel.includes('preconnect') || rel.includes('dns-prefetch'))) problems.push(`${page.path}: ${link}`);
+        else if (
+          /stylesheet|preload|modulepreload|prefetch|preconnect|dns-prefetch/.test(rel) &&
+          (/^[a-z]+:|^\/\//i.test(href) || rel.includes('preconnect') || rel.includes('dns-prefetch'))
+        )
+          problems.push(`${page.path}: ${link}`);
       }
       for (const m of page.html.matchAll(/<(?:img|iframe|source|video|audio|embed|object)\b[^>]*\s(?:src|data|srcset)="([^"]*)"/gi)) {
         if (/^(?:[a-z]+:)?\/\//i.test(m[1]!)) problems.push(`${page.path}: embeds ${m[1]}`);
@@ -200,4 +220,3 @@ describe('pages load nothing from elsewhere and carry no inline code', () => {
     expect(problems).toEqual([]);
   });
 });
-

@@ -24,7 +24,11 @@ beforeAll(() => {
     const html = readFileSync(file, 'utf8');
     const canonical = attr(tags(html, 'link').find((l) => attr(l, 'rel') === 'canonical') ?? '', 'href') ?? '';
     const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Block);
-    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+    const h1 =
+      /<h1[^>]*>([\s\S]*?)<\/h1>/
+        .exec(html)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim() ?? '';
     return { path, canonical, h1, blocks };
   });
 });
@@ -41,7 +45,10 @@ describe('structured data', () => {
 
   it('the home page is a WebSite whose SearchAction opens /search/?q=', () => {
     const home = pages.find((p) => p.path === '/')!;
-    const [site] = ofType(home, 'WebSite') as (Block & { url: string; potentialAction: { '@type': string; target: { urlTemplate: string }; 'query-input': string } })[];
+    const [site] = ofType(home, 'WebSite') as (Block & {
+      url: string;
+      potentialAction: { '@type': string; target: { urlTemplate: string }; 'query-input': string };
+    })[];
     expect(site).toBeDefined();
     expect(site!.url).toBe(home.canonical);
     expect(site!.potentialAction['@type']).toBe('SearchAction');
@@ -56,7 +63,10 @@ describe('structured data', () => {
       const lists = ofType(page, 'BreadcrumbList') as (Block & { itemListElement: { position: number; name: string; item: string }[] })[];
       expect(lists.length, page.path).toBe(1);
       const items = lists[0]!.itemListElement;
-      expect(items.map((i) => i.position), page.path).toEqual(items.map((_, i) => i + 1));
+      expect(
+        items.map((i) => i.position),
+        page.path,
+      ).toEqual(items.map((_, i) => i + 1));
       expect(items[0]!.item, page.path).toBe(home);
       expect(items.at(-1)!.item, page.path).toBe(page.canonical);
       for (const item of items) expect(item.name, page.path).toBeTruthy();
@@ -68,7 +78,12 @@ describe('structured data', () => {
     expect(policies.length).toBeGreaterThan(30);
     for (const policy of policies) {
       const page = pages.find((p) => p.path === policy.path)!;
-      const [article] = ofType(page, 'Article') as (Block & { headline: string; description: string; url: string; citation: { name: string; url: string; publisher: { name: string } }[] })[];
+      const [article] = ofType(page, 'Article') as (Block & {
+        headline: string;
+        description: string;
+        url: string;
+        citation: { name: string; url: string; publisher: { name: string } }[];
+      })[];
       expect(article, policy.path).toBeDefined();
       expect(article!.headline).toBe(policy.title);
       expect(article!.description.length).toBeGreaterThan(9);

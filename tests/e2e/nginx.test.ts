@@ -65,7 +65,10 @@ describe('the config file', () => {
     try {
       const map = join(dir, 'nginx-redirects.map');
       writeFileSync(map, renderNginxRedirectMap(ALIASES, '/'));
-      writeFileSync(join(dir, 'kr-policy.conf'), readFileSync(DEPLOY_CONF, 'utf8').replace('include /var/www/kr-policy/nginx-redirects.map;', `include ${map};`));
+      writeFileSync(
+        join(dir, 'kr-policy.conf'),
+        readFileSync(DEPLOY_CONF, 'utf8').replace('include /var/www/kr-policy/nginx-redirects.map;', `include ${map};`),
+      );
       const stock = readFileSync('/etc/nginx/nginx.conf', 'utf8');
       expect(stock, '/etc/nginx/nginx.conf includes conf.d/*.conf').toContain('include /etc/nginx/conf.d/*.conf;');
       writeFileSync(join(dir, 'nginx.conf'), stock.replace('include /etc/nginx/conf.d/*.conf;', `include ${join(dir, 'kr-policy.conf')};`));

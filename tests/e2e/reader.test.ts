@@ -204,7 +204,7 @@ describe('no CSP violation in the share tests', () => {
 });
 
 describe('wide screens', () => {
-  it('at 1280 px: the section list with the current section\'s policies, and a table of contents that stays in view', async () => {
+  it("at 1280 px: the section list with the current section's policies, and a table of contents that stays in view", async () => {
     const context = await newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${server.url}${POLICY}`);

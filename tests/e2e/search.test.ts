@@ -14,7 +14,6 @@ import { startServer, type RunningServer } from './server';
 import { BASE, DIST, at } from '../helpers/built-site';
 import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/korean-search/node';
 
-
 /** Tests whose answer no base path changes (no file loads or links they check) run on the root build only. */
 const atRoot = { skip: BASE !== '/' };
 
@@ -219,17 +218,18 @@ describe('search page', () => {
 // Which words are corrected to what, and what they find, is tested in Node
 // (tests/build/typo-correction.test.ts); here, how the page shows a correction.
 describe('typo correction', () => {
-  it.each([
-    ['바이오위원희', '‘바이오위원회’로 찾은 결과입니다', '‘바이오위원희’로 찾기', '/bio-quantum/national-bio-committee/'],
-  ] as const)('searches the correction of 「%s」 and says so above the results', async (query, notice, link, page) => {
-    const tab = await newPage();
-    const result = await searchPage(tab, query);
-    expect(result.total).toBeGreaterThan(0);
-    // The notice is part of the live status, so it is announced with the result count.
-    expect(result.status).toContain(notice);
-    expect(await tab.textContent('[data-search-status] [data-search-as-typed]')).toBe(link);
-    if (page) expect(result.hrefs.some((h) => h.startsWith(at(page)))).toBe(true);
-  });
+  it.each([['바이오위원희', '‘바이오위원회’로 찾은 결과입니다', '‘바이오위원희’로 찾기', '/bio-quantum/national-bio-committee/']] as const)(
+    'searches the correction of 「%s」 and says so above the results',
+    async (query, notice, link, page) => {
+      const tab = await newPage();
+      const result = await searchPage(tab, query);
+      expect(result.total).toBeGreaterThan(0);
+      // The notice is part of the live status, so it is announced with the result count.
+      expect(result.status).toContain(notice);
+      expect(await tab.textContent('[data-search-status] [data-search-as-typed]')).toBe(link);
+      if (page) expect(result.hrefs.some((h) => h.startsWith(at(page)))).toBe(true);
+    },
+  );
 
   it('the as-typed link searches the words as typed: no results, and a URL that says so', async () => {
     const page = await newPage();
@@ -378,7 +378,10 @@ describe('where Pagefind runs', () => {
 
   it('falls back to the main thread when our worker cannot load', async () => {
     const page = await newPage();
-    await page.route((url) => isOurWorker(url.pathname), (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.route(
+      (url) => isOurWorker(url.pathname),
+      (route) => route.fulfill({ status: 404, body: 'missing' }),
+    );
     server.resetTraffic();
     const result = await searchPage(page, '컴퓨팅센터');
     expect(result.total).toBeGreaterThan(0);

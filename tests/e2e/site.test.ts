@@ -46,7 +46,18 @@ const templateOf = (path: string) => TEMPLATES.find(([, matches]) => matches(pat
  * The pages axe checks: one of every template (the policy page with figures and
  * milestones, and one with a table), plus the 404 page, visited at an unknown URL.
  */
-const AXE_PAGES = ['/', '/search/', '/timeline/', '/glossary/', '/glossary/ai/', '/tags/', '/tags/ai/', '/ai-g3/', '/ai-g3/national-ai-computing-center/', '/bio-quantum/quantum-computer-1000-qubit/'];
+const AXE_PAGES = [
+  '/',
+  '/search/',
+  '/timeline/',
+  '/glossary/',
+  '/glossary/ai/',
+  '/tags/',
+  '/tags/ai/',
+  '/ai-g3/',
+  '/ai-g3/national-ai-computing-center/',
+  '/bio-quantum/quantum-computer-1000-qubit/',
+];
 const NOT_FOUND = '/no-such-page/';
 
 /** A URL path as a route path (the base path taken off). */
@@ -81,7 +92,8 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
     } catch {
       pagePath = '?';
     }
-    if ((/\.m?js$/.test(url.pathname) || request.resourceType() === 'script') && !isSearchPage(pagePath)) scriptLoads.push(`${pagePath} → ${route(url.pathname)}`);
+    if ((/\.m?js$/.test(url.pathname) || request.resourceType() === 'script') && !isSearchPage(pagePath))
+      scriptLoads.push(`${pagePath} → ${route(url.pathname)}`);
   });
   return context;
 }
@@ -99,11 +111,17 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async (tags) => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return (result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[]).map((v) => ({
+    return (
+      result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[]
+    ).map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html.slice(0, 160), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240) })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        html: n.html.slice(0, 160),
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240),
+      })),
     }));
   }, AXE_TAGS);
 }
@@ -171,7 +189,10 @@ describe('every sitemap page', () => {
         .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.sr-only') && getComputedStyle(e).position !== 'fixed')
         .filter((e) => !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1))
         .slice(0, 3)
-        .map((e) => `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}> right=${Math.round(e.getBoundingClientRect().right)}`);
+        .map(
+          (e) =>
+            `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}> right=${Math.round(e.getBoundingClientRect().right)}`,
+        );
       return `scrollWidth ${scroll} > ${width}: ${wide.join('; ')}`;
     });
 

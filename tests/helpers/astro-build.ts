@@ -55,7 +55,10 @@ export function buildSite(contentDir: string, { timeoutMs = 120_000 } = {}): Pro
 export function lintContent(contentDir: string): { code: number | null; output: string } {
   const noPhrases = join(mkdtempSync(join(tmpdir(), 'no-phrases-')), 'key-phrases.txt');
   writeFileSync(noPhrases, '');
-  const run = spawnSync(NODE, ['--import', 'tsx', join(REPO_ROOT, 'scripts/lint-content.ts'), '--dir', contentDir, '--key-phrases', noPhrases], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const run = spawnSync(NODE, ['--import', 'tsx', join(REPO_ROOT, 'scripts/lint-content.ts'), '--dir', contentDir, '--key-phrases', noPhrases], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   rmSync(dirname(noPhrases), { recursive: true, force: true });
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }

@@ -23,7 +23,9 @@ export const KEY_PHRASES_FILE = resolve(REPO_ROOT, 'data/source/key-phrases.txt'
 
 export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html가 없습니다: 이 시험은 빌드된 사이트를 검사합니다. 먼저 \`npm run build\`를 실행하세요 (npm test는 빌드 후 vitest를 실행합니다).`);
+    throw new Error(
+      `${DIST}/index.html가 없습니다: 이 시험은 빌드된 사이트를 검사합니다. 먼저 \`npm run build\`를 실행하세요 (npm test는 빌드 후 vitest를 실행합니다).`,
+    );
   }
 }
 
@@ -100,11 +102,19 @@ export function contentPages(dir = CONTENT): ContentPage[] {
   for (const section of SECTION_SLUGS) {
     const folder = join(dir, section);
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.mdx')).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((n) => n.endsWith('.mdx'))
+      .sort()) {
       const data = readMdxFile(join(folder, name)).data as { kind?: string; title?: string; aliases?: string[] };
       const kind = data.kind === 'overview' ? 'overview' : 'policy';
       const id = name.replace(/\.mdx$/, '');
-      pages.push({ file: `${section}/${name}`, path: pagePath({ collection: section, id, kind }), kind, title: String(data.title ?? ''), aliases: data.aliases ?? [] });
+      pages.push({
+        file: `${section}/${name}`,
+        path: pagePath({ collection: section, id, kind }),
+        kind,
+        title: String(data.title ?? ''),
+        aliases: data.aliases ?? [],
+      });
     }
   }
   return pages;

@@ -49,7 +49,17 @@ export function createFixtureContent(): string {
   }
   writeFileSync(
     join(dir, 'ai-g3', 'sample-policy.mdx'),
-    policyFile({ title: 'GFM 시험 정책', related: '[{ collection: ai-g3, id: second-policy }]', terms: '[ai]', aliases: '[/old/sample/]', figures: '[{ kind: money, label: 시험 예산, won: 2930000000000 }]', milestones: '[{ when: "2025-H2", text: 시험 일정 }]' }, GFM_PROBE_BODY),
+    policyFile(
+      {
+        title: 'GFM 시험 정책',
+        related: '[{ collection: ai-g3, id: second-policy }]',
+        terms: '[ai]',
+        aliases: '[/old/sample/]',
+        figures: '[{ kind: money, label: 시험 예산, won: 2930000000000 }]',
+        milestones: '[{ when: "2025-H2", text: 시험 일정 }]',
+      },
+      GFM_PROBE_BODY,
+    ),
   );
   writeFileSync(join(dir, 'ai-g3', 'second-policy.mdx'), policyFile({ title: '두 번째 정책', order: '2' }));
   mkdirSync(join(dir, 'glossary'));

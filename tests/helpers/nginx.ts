@@ -71,8 +71,14 @@ export function rewriteDeployConf(conf: string, opts: { port: number; root: stri
   let out = replaceOnce(conf, /^(\s*)listen 80;$/, `listen 127.0.0.1:${opts.port};`, '`listen 80;`');
   out = replaceOnce(out, /^(\s*)root \/var\/www\/kr-policy;$/, `root ${opts.root};`, '`root /var/www/kr-policy;`');
   out = replaceOnce(out, /^(\s*)include \/var\/www\/kr-policy\/nginx-redirects\.map;$/, `include ${opts.redirectMap};`, 'the redirect map include');
-  out = replaceOnce(out, /^(\s*)error_page 403 404 =404 \/404\.html;$/, `error_page 403 404 =404 ${opts.base}404.html;`, '`error_page 403 404 =404 /404.html;`');
-  if (out.split('\n').some((l) => !l.trim().startsWith('#') && l.includes('/var/www/kr-policy'))) throw new Error('deploy/nginx.conf: /var/www/kr-policy가 다시 쓰지 않은 줄에 남아 있습니다');
+  out = replaceOnce(
+    out,
+    /^(\s*)error_page 403 404 =404 \/404\.html;$/,
+    `error_page 403 404 =404 ${opts.base}404.html;`,
+    '`error_page 403 404 =404 /404.html;`',
+  );
+  if (out.split('\n').some((l) => !l.trim().startsWith('#') && l.includes('/var/www/kr-policy')))
+    throw new Error('deploy/nginx.conf: /var/www/kr-policy가 다시 쓰지 않은 줄에 남아 있습니다');
   return out;
 }
 
@@ -123,7 +129,10 @@ const canConnect = (port: number) =>
 
 /** nginx's log escaping (\xHH for quotes, backslashes and non-ASCII bytes) undone. */
 function unescapeLog(text: string): string {
-  return Buffer.from(text.replace(/\\x([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    text.replace(/\\x([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 /** Lays out the prefix (temp folders, the site symlink, the redirect map, nginx.conf) and starts nginx on a free port. */
@@ -164,7 +173,8 @@ export async function startNginx(siteDir: string, options: NginxOptions = {}): P
   const base = assertBasePath(options.base ?? '/');
   const site = resolve(siteDir);
   if (!existsSync(join(site, 'index.html'))) throw new Error(`${site}에 빌드된 사이트가 없습니다`);
-  if (!existsSync(NGINX_BIN)) throw new Error(`${NGINX_BIN}가 없습니다: bash scripts/ensure-browser.sh 로 Debian의 nginx를 설치하세요 (npm test는 pretest에서 실행합니다).`);
+  if (!existsSync(NGINX_BIN))
+    throw new Error(`${NGINX_BIN}가 없습니다: bash scripts/ensure-browser.sh 로 Debian의 nginx를 설치하세요 (npm test는 pretest에서 실행합니다).`);
 
   const prefix = mkdtempSync(join(tmpdir(), 'kr-policy-nginx-'));
   const accessLog = join(prefix, 'access.log');

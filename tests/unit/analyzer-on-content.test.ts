@@ -40,7 +40,13 @@ const glossarySynonyms: SynonymGroup[] = files
   .filter((f) => f.includes('/glossary/'))
   .map((f) => {
     const data = readMdxFile(f).data as { term: string; fullForm?: string; aliases?: string[] };
-    return { id: f.split('/').pop()!.replace(/\.mdx$/, ''), members: [data.term, data.fullForm, ...(data.aliases ?? [])].filter((s): s is string => Boolean(s)) };
+    return {
+      id: f
+        .split('/')
+        .pop()!
+        .replace(/\.mdx$/, ''),
+      members: [data.term, data.fullForm, ...(data.aliases ?? [])].filter((s): s is string => Boolean(s)),
+    };
   });
 const realAnalyzer = createKoreanAnalyzer({ synonyms: glossarySynonyms });
 const pages = files.map((file) => ({ file, paragraphs: paragraphsOf(readFileSync(file, 'utf8')) })).filter((p) => p.paragraphs.length > 0);
@@ -68,8 +74,7 @@ describe('phrases from the real pages find their page', () => {
           // A particle goes after a noun; after a one-syllable word (및, 수) it is
           // ambiguous with the word itself (국가, 평가) and stays unstripped.
           fc.pre(form !== 'particle' || !/(^|[^가-힣])[가-힣]$/.test(phrase[phrase.length - 1]!.replace(/[^\p{L}\p{N}]+$/u, '')));
-          const query =
-            form === 'as-written' ? phrase.join(' ') : form === 'run-together' ? phrase.join('') : `${phrase.join(' ')}${particle}`;
+          const query = form === 'as-written' ? phrase.join(' ') : form === 'run-together' ? phrase.join('') : `${phrase.join(' ')}${particle}`;
           const tokens = queryTokens(realAnalyzer.analyzeQuery(query));
           fc.pre(tokens.length > 0);
           const pageTokens = indexed.get(page.file)!;
@@ -81,4 +86,3 @@ describe('phrases from the real pages find their page', () => {
     );
   });
 });
-

@@ -46,7 +46,12 @@ describe('the fixture tree', () => {
 
 describe('a broken tree is refused, naming the file and the field', () => {
   it('missing title', () => {
-    expectProblem(lintFixture((dir) => edit(second(dir), /^title: .*\n/m, '')), SECOND_FILE, /\btitle\b/, /제목\(title\)이 필요합니다/);
+    expectProblem(
+      lintFixture((dir) => edit(second(dir), /^title: .*\n/m, '')),
+      SECOND_FILE,
+      /\btitle\b/,
+      /제목\(title\)이 필요합니다/,
+    );
   });
 
   it('impossible date "2025-02-30"', () => {

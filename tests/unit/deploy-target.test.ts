@@ -11,7 +11,11 @@ describe('readDeployTarget (SITE_URL, SITE_BASE)', () => {
   });
 
   it('takes an origin and a base path', () => {
-    expect(readDeployTarget({ SITE_URL: 'https://policy.example.org', SITE_BASE: '/kr-policy' })).toEqual({ site: 'https://policy.example.org', base: '/kr-policy/', local: false });
+    expect(readDeployTarget({ SITE_URL: 'https://policy.example.org', SITE_BASE: '/kr-policy' })).toEqual({
+      site: 'https://policy.example.org',
+      base: '/kr-policy/',
+      local: false,
+    });
     expect(readDeployTarget({ SITE_URL: 'https://org.github.io/', SITE_BASE: '' }).base).toBe('/');
   });
 
@@ -41,7 +45,10 @@ describe('check:deploy', () => {
     mkdirSync(join(dir, 'a'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), '<link rel="canonical" href="https://policy.example.org/">');
     expect(findLocalUrls(dir)).toEqual([]);
-    writeFileSync(join(dir, 'a', 'index.html'), '<link rel="canonical" href="http://localhost:4321/a/"><meta property="og:url" content="http://localhost:4321/a/">');
+    writeFileSync(
+      join(dir, 'a', 'index.html'),
+      '<link rel="canonical" href="http://localhost:4321/a/"><meta property="og:url" content="http://localhost:4321/a/">',
+    );
     writeFileSync(join(dir, 'sitemap-0.xml'), '<loc>http://127.0.0.1:4321/</loc>');
     writeFileSync(join(dir, 'photo.png'), 'http://localhost:4321/ inside binary data is not a link');
     expect(findLocalUrls(dir)).toEqual([

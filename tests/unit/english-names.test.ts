@@ -96,7 +96,10 @@ describe('an English name finds the Korean term', () => {
   it('finds the Korean page text', () => {
     const indexed = new Set(analyzer.indexTokens('국가바이오위원회를 출범시켜 민관 협력으로 바이오 산업의 경쟁력을 높이겠다').map(describeToken));
     for (const query of ['national bio committee', 'NATIONAL BIO COMMITTEE', 'National Bio Committee 출범']) {
-      expect(tokensOf(query).every((t) => indexed.has(t)), query).toBe(true);
+      expect(
+        tokensOf(query).every((t) => indexed.has(t)),
+        query,
+      ).toBe(true);
     }
     expect(new Set(analyzer.indexTokens('과학기술 외교의 활성화').map(describeToken))).toContain('syn:science-diplomacy');
   });
@@ -108,13 +111,30 @@ describe('an English name finds the Korean term', () => {
 });
 
 describe('a common English word alone is no synonym', () => {
-  it.each(['science', 'national', 'budget', 'bio', 'committee', 'diplomacy', 'research', 'technology', 'Ministry', 'and', 'center', 'fund', 'policy', 'data', 'basic', 'act', 'study', 'company', 'business'])(
-    '%s',
-    (word) => {
-      expect(synonymsOf(word)).toEqual([]);
-      expect(synonymsOf(word.toUpperCase())).toEqual([]);
-    },
-  );
+  it.each([
+    'science',
+    'national',
+    'budget',
+    'bio',
+    'committee',
+    'diplomacy',
+    'research',
+    'technology',
+    'Ministry',
+    'and',
+    'center',
+    'fund',
+    'policy',
+    'data',
+    'basic',
+    'act',
+    'study',
+    'company',
+    'business',
+  ])('%s', (word) => {
+    expect(synonymsOf(word)).toEqual([]);
+    expect(synonymsOf(word.toUpperCase())).toEqual([]);
+  });
 
   it.each(['national bio', 'bio committee', 'national committee', 'science technology', 'national bio committees', 'bio national committee'])(
     'nor a part or a variant of a name: %s',

@@ -106,7 +106,9 @@ describe('redirect files', () => {
   });
 
   it('renders nginx map entries, with and without the trailing slash', () => {
-    const lines = renderNginxRedirectMap([ALIAS], '/kr/').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = renderNginxRedirectMap([ALIAS], '/kr/')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     expect(lines).toEqual([
       '"/kr/ai/computing-center/" "/kr/ai-g3/national-ai-computing-center/";',
       '"/kr/ai/computing-center" "/kr/ai-g3/national-ai-computing-center/";',
@@ -114,7 +116,11 @@ describe('redirect files', () => {
   });
 
   it('renders nothing but the comment for no aliases', () => {
-    expect(renderNginxRedirectMap([], '/').split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([]);
+    expect(
+      renderNginxRedirectMap([], '/')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    ).toEqual([]);
   });
 
   it.each([

@@ -44,7 +44,7 @@ describe('missingPhrases', () => {
   });
 });
 
-describe('the repo\'s key-phrase file (data/source/key-phrases.txt)', () => {
+describe("the repo's key-phrase file (data/source/key-phrases.txt)", () => {
   it('is in the repo and holds the seed phrases', () => {
     expect(existsSync(KEY_PHRASES), `${KEY_PHRASES}가 없습니다 (data/README.md)`).toBe(true);
     expect(parseKeyPhrases(readFileSync(KEY_PHRASES, 'utf8')).length).toBeGreaterThan(40);

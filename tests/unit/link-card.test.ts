@@ -56,10 +56,17 @@ describe('layoutTitle', () => {
     { fontSize: 66, maxLines: 3 },
   ];
   /** At size s a character is s/10 units wide. */
-  const measureAt = (size: number): Measure => (s) => (Array.from(s).length * size) / 10;
+  const measureAt =
+    (size: number): Measure =>
+    (s) =>
+      (Array.from(s).length * size) / 10;
 
   it('uses the largest size the whole title fits at', () => {
-    expect(layoutTitle('AI기본법 하위 법령 정비', 80, steps, measureAt)).toMatchObject({ fontSize: 80, lines: ['AI기본법 하위', '법령 정비'], truncated: false });
+    expect(layoutTitle('AI기본법 하위 법령 정비', 80, steps, measureAt)).toMatchObject({
+      fontSize: 80,
+      lines: ['AI기본법 하위', '법령 정비'],
+      truncated: false,
+    });
   });
 
   it('steps down to three smaller lines for a longer title', () => {
@@ -86,7 +93,11 @@ describe('card text', () => {
   });
 
   it('carries the card in data-card-* attributes, without an empty section', () => {
-    expect(cardAttributes({ title: 'AI', section: '용어집', site: 'S' })).toEqual({ 'data-card-title': 'AI', 'data-card-section': '용어집', 'data-card-site': 'S' });
+    expect(cardAttributes({ title: 'AI', section: '용어집', site: 'S' })).toEqual({
+      'data-card-title': 'AI',
+      'data-card-section': '용어집',
+      'data-card-site': 'S',
+    });
     expect(cardAttributes({ title: 'AI', site: 'S' })).toEqual({ 'data-card-title': 'AI', 'data-card-site': 'S' });
   });
 });

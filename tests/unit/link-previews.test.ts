@@ -171,10 +171,16 @@ describe('the drawer and its cache', () => {
 
   it('fails naming the page when a card cannot be drawn, has a character the font lacks, or comes out too large', async () => {
     write({ 'index.html': site['index.html']!, 'glossary/empty/index.html': { section: '용어집', title: ' ', site: 'S' } });
-    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow('링크 미리보기 이미지를 그리지 못했습니다 (/glossary/empty/): 카드 제목이 비어 있습니다');
+    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow(
+      '링크 미리보기 이미지를 그리지 못했습니다 (/glossary/empty/): 카드 제목이 비어 있습니다',
+    );
     write({ ...site, 'tags/law/index.html': { section: '태그', title: '#法·제도', site: 'S' } });
-    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow(/글꼴\(Pretendard\)에 없는 글자[\s\S]*\/tags\/law\/: 法 \(U\+6CD5\)/);
+    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-2') })).rejects.toThrow(
+      /글꼴\(Pretendard\)에 없는 글자[\s\S]*\/tags\/law\/: 法 \(U\+6CD5\)/,
+    );
     write(site);
-    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-3'), maxBytes: 1000 })).rejects.toThrow(/\((\/|\/ai-g3\/ai-basic-act\/)\): 이미지가 [\d.]+ KB로 한도 1 KB를 넘습니다/);
+    await expect(runPreviewJob(REPO_ROOT, { outDir, cacheDir: join(work, 'cache-3'), maxBytes: 1000 })).rejects.toThrow(
+      /\((\/|\/ai-g3\/ai-basic-act\/)\): 이미지가 [\d.]+ KB로 한도 1 KB를 넘습니다/,
+    );
   }, 60_000);
 });

@@ -63,7 +63,11 @@ describe('policy frontmatter', () => {
   });
 
   it('accepts the minimal frontmatter', () => {
-    const data = policy.parse(parseYaml('title: 개요\nsummary: 열 자가 넘는 한 문장 요약입니다.\norder: 0\nkind: overview\nstatus: ongoing\nsources: [{ title: t, publisher: p, url: "https://example.org/" }]'));
+    const data = policy.parse(
+      parseYaml(
+        'title: 개요\nsummary: 열 자가 넘는 한 문장 요약입니다.\norder: 0\nkind: overview\nstatus: ongoing\nsources: [{ title: t, publisher: p, url: "https://example.org/" }]',
+      ),
+    );
     expect(data).toMatchObject({ tags: [], dates: [], figures: [], milestones: [], related: [], terms: [], aliases: [] });
   });
 
@@ -124,16 +128,23 @@ describe('policy frontmatter', () => {
   });
 
   it('rejects unknown keys inside nested objects', () => {
-    expect(issues({ ...valid(), sources: [{ title: 't', publisher: 'p', url: 'https://example.org/', author: 'x' }] }).join('\n')).toMatch(/sources\.0.*author|author/);
+    expect(issues({ ...valid(), sources: [{ title: 't', publisher: 'p', url: 'https://example.org/', author: 'x' }] }).join('\n')).toMatch(
+      /sources\.0.*author|author/,
+    );
     expect(issues({ ...valid(), milestones: [{ when: '2027', text: 'x', year: 2027 }] }).join('\n')).toMatch(/year/);
   });
 
-  it.each(['/AI/computing-center/', '/ai/computing-center', 'ai/computing-center/', '/ai/컴퓨팅센터/', '/ai//x/', '/ai/computing center/', 'https://example.org/ai/'])(
-    'rejects the alias %j',
-    (alias) => {
-      expectIssue({ ...valid(), aliases: [alias] }, 'aliases.0', /별칭/);
-    },
-  );
+  it.each([
+    '/AI/computing-center/',
+    '/ai/computing-center',
+    'ai/computing-center/',
+    '/ai/컴퓨팅센터/',
+    '/ai//x/',
+    '/ai/computing center/',
+    'https://example.org/ai/',
+  ])('rejects the alias %j', (alias) => {
+    expectIssue({ ...valid(), aliases: [alias] }, 'aliases.0', /별칭/);
+  });
 
   it.each(['2025-H3', '2025-h2', '25', '2025-Q1', '2025-06'])('rejects the milestone %j', (when) => {
     expectIssue({ ...valid(), milestones: [{ when, text: '일정' }] }, 'milestones.0.when', /시점/);
@@ -169,7 +180,14 @@ describe('field schemas', () => {
 });
 
 describe('glossary frontmatter', () => {
-  const term = { term: 'AI', fullForm: '인공지능', aliases: ['인공지능'], english: ['artificial intelligence', 'AI'], summary: '사람의 지능을 흉내 내는 기술입니다.', sources: [{ title: 't', publisher: 'p', url: 'https://example.org/' }] };
+  const term = {
+    term: 'AI',
+    fullForm: '인공지능',
+    aliases: ['인공지능'],
+    english: ['artificial intelligence', 'AI'],
+    summary: '사람의 지능을 흉내 내는 기술입니다.',
+    sources: [{ title: 't', publisher: 'p', url: 'https://example.org/' }],
+  };
   it('accepts a valid term', () => {
     expect(glossarySchema.parse(term)).toEqual(term);
   });

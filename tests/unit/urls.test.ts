@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, assertSlug, glossaryUrl, normalizeBasePath, ogImagePath, ogImageUrl, policyUrl, searchUrl, sectionUrl, stripBase, tagUrl, withBase } from '../../src/lib/urls';
+import {
+  absoluteUrl,
+  assertSlug,
+  glossaryUrl,
+  normalizeBasePath,
+  ogImagePath,
+  ogImageUrl,
+  policyUrl,
+  searchUrl,
+  sectionUrl,
+  stripBase,
+  tagUrl,
+  withBase,
+} from '../../src/lib/urls';
 
 describe('URL builders', () => {
   it('build lowercase paths with a trailing slash', () => {

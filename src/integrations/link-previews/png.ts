@@ -31,7 +31,13 @@ export function encodeIndexedPng(indices: Uint8Array, palette: Uint8Array, width
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 3; // colour type: palette
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', palette), chunk('IDAT', deflateSync(raw, { level })), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('PLTE', palette),
+    chunk('IDAT', deflateSync(raw, { level })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /** Width and height from a PNG's IHDR, or null when `data` is not a PNG. */

@@ -79,7 +79,11 @@ describe('finding what Korean readers type', () => {
   });
 
   it('indexes one 초성 token per word, of the word without its particle', () => {
-    const choseong = (text: string) => analyzer.indexTokens(text).map(describeToken).filter((t) => t.startsWith('cho:'));
+    const choseong = (text: string) =>
+      analyzer
+        .indexTokens(text)
+        .map(describeToken)
+        .filter((t) => t.startsWith('cho:'));
     expect(choseong('양자컴퓨터를')).toEqual(['cho:ㅇㅈㅋㅍㅌ']);
     // A one-syllable stem is no word to type in 초성: the whole word stays.
     expect(choseong('법을')).toEqual(['cho:ㅂㅇ']);
@@ -206,7 +210,10 @@ describe('known words', () => {
   });
 
   it('indexes a known word wherever its units stand in a row, across a space too, and never apart', () => {
-    const words = [['바', '이', '오', '위', '원', '회'], ['기', '본', '법']];
+    const words = [
+      ['바', '이', '오', '위', '원', '회'],
+      ['기', '본', '법'],
+    ];
     const known = createKoreanAnalyzer({ knownWords: words });
     const token = (query: string) => termWordToken(known.analyzeQuery(query).terms[0]!)!;
     expect(known.indexTokens('국가바이오위원회가 출범')).toContain(token('바이오위원회'));
@@ -219,7 +226,7 @@ describe('known words', () => {
     expect(plain.indexTokens('국가바이오위원회')).not.toContain(token('바이오위원회'));
   });
 
-  it('a page holds a known word exactly when the word\'s units stand in a row in it', () => {
+  it("a page holds a known word exactly when the word's units stand in a row in it", () => {
     const syllable = fc.constantFrom('가', '나', '다', '라');
     const page = fc.array(fc.constantFrom('가', '나', '다', '라', ' ', 'AI', '1', '.'), { maxLength: 16 }).map((parts) => parts.join(''));
     const query = fc.array(syllable, { maxLength: 8 }).map((parts) => parts.join(''));

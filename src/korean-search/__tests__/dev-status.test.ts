@@ -36,7 +36,7 @@ describe('the dev server tells a missing, stale or current index', () => {
   });
 });
 
-describe('the dev server serves the last build\'s search folders', () => {
+describe("the dev server serves the last build's search folders", () => {
   const root = mkdtempSync(join(tmpdir(), 'dev-serve-'));
   const outDir = join(root, 'dist');
   const contentDir = join(root, 'content');
@@ -63,7 +63,12 @@ describe('the dev server serves the last build\'s search folders', () => {
 
   it('sends files under the base path, never cached', async () => {
     const js = await get('/kr/pagefind/pagefind.js');
-    expect([js.status, js.headers.get('content-type'), js.headers.get('cache-control'), await js.text()]).toEqual([200, 'text/javascript', 'no-store', 'export {};']);
+    expect([js.status, js.headers.get('content-type'), js.headers.get('cache-control'), await js.text()]).toEqual([
+      200,
+      'text/javascript',
+      'no-store',
+      'export {};',
+    ]);
     const meta = await get('/kr/pagefind/pagefind.ko_1.pf_meta');
     expect([meta.status, meta.headers.get('content-type'), await meta.text()]).toEqual([200, 'application/octet-stream', 'meta']);
     // Sent with Content-Encoding: gzip, as astro preview does; the search script takes it inflated or not.
@@ -76,7 +81,12 @@ describe('the dev server serves the last build\'s search folders', () => {
     expect([status.headers.get('cache-control'), await status.json()]).toEqual(['no-store', { state: 'missing' }]);
     for (const path of ['/kr/pagefind-ko/doc/none.gz', '/kr/pagefind-ko/doc/', '/kr/pagefind/..%2f..%2fsecret.txt', '/kr/pagefind/pagefind.js%3Fx']) {
       const res = await get(path);
-      expect([path, res.status, res.headers.get('cache-control'), await res.text()]).toEqual([path, 404, 'no-store', '검색 색인이 없습니다: npm run build를 한 번 실행하세요.']);
+      expect([path, res.status, res.headers.get('cache-control'), await res.text()]).toEqual([
+        path,
+        404,
+        'no-store',
+        '검색 색인이 없습니다: npm run build를 한 번 실행하세요.',
+      ]);
     }
     for (const path of ['/pagefind/pagefind.js', '/kr/glossary/', '/kr/%E0%A4%A']) expect((await get(path)).status).toBe(299);
   });

@@ -27,7 +27,11 @@ describe('segmentText and makeExcerpt', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.array(fc.tuple(fc.nat(80), fc.nat(20))), (text, raw) => {
         const ranges = mergeRanges(raw.map(([s, l]) => [Math.min(s, text.length), Math.min(s + l, text.length)] as const).filter(([s, e]) => e > s));
-        return segmentText(text, ranges).map((s) => s.text).join('') === text;
+        return (
+          segmentText(text, ranges)
+            .map((s) => s.text)
+            .join('') === text
+        );
       }),
     );
   });

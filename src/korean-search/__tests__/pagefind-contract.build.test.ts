@@ -31,7 +31,12 @@ beforeAll(async () => {
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error('Pagefind index not created');
   for (const page of PAGES) {
-    const added = await index.addCustomRecord({ url: page.url, content: page.tokens.map(encodeToken).join(' '), language: RECORD_LANGUAGE, meta: { title: encodeToken(page.tokens[0]!) } });
+    const added = await index.addCustomRecord({
+      url: page.url,
+      content: page.tokens.map(encodeToken).join(' '),
+      language: RECORD_LANGUAGE,
+      meta: { title: encodeToken(page.tokens[0]!) },
+    });
     expect(added.errors).toEqual([]);
   }
   expect((await index.writeFiles({ outputPath: bundle })).errors).toEqual([]);

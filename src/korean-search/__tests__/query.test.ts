@@ -2,7 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer, describeToken, termWordToken } from '../core/analyzer';
 import { encodeToken } from '../core/pagefind-adapter';
-import { cleanQuery, coverTerm, holdsPhrase, pagefindQuery, phraseFirst, phraseTokens, planQuery, resolveStems, searchTokens, termsWithUnknownTokens, typedWords, unitKey, wordTokens } from '../core/query';
+import {
+  cleanQuery,
+  coverTerm,
+  holdsPhrase,
+  pagefindQuery,
+  phraseFirst,
+  phraseTokens,
+  planQuery,
+  resolveStems,
+  searchTokens,
+  termsWithUnknownTokens,
+  typedWords,
+  unitKey,
+  wordTokens,
+} from '../core/query';
 import { suggest } from '../core/suggest';
 
 const analyzer = createKoreanAnalyzer({ synonyms: [{ id: 'ai', members: ['AI', '인공지능'] }] });

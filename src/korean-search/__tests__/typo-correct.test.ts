@@ -32,7 +32,10 @@ function lookupOf(texts: readonly string[]): TypoLookup {
   }
   expect(files.filter((f) => f.path.startsWith('typo/s'))).toHaveLength(manifest.syllableShards);
   expect(manifest.runLengths.map(runFile)).toEqual(files.filter((f) => f.path.startsWith('typo/r')).map((f) => f.path));
-  return { neighbours: (s) => shards.get(s) ?? { after: new Set(), before: new Set(), after2: new Set(), before2: new Set() }, runs: (n) => runs.get(n) ?? new Set() };
+  return {
+    neighbours: (s) => shards.get(s) ?? { after: new Set(), before: new Set(), after2: new Set(), before2: new Set() },
+    runs: (n) => runs.get(n) ?? new Set(),
+  };
 }
 const lookup = lookupOf(PAGES);
 
@@ -146,8 +149,18 @@ describe('candidate generation', () => {
 describe('the choice rule', () => {
   it('corrects when there is one candidate, or the best has dominance× the pages of the next', () => {
     expect(chooseCorrection([{ text: 'a', pages: 1 }])).toEqual({ chosen: { text: 'a', pages: 1 }, reason: 'only' });
-    expect(chooseCorrection([{ text: 'a', pages: 2 }, { text: 'b', pages: 9 }])).toEqual({ chosen: { text: 'b', pages: 9 }, reason: 'dominant' });
-    expect(chooseCorrection([{ text: 'a', pages: 4 }, { text: 'b', pages: 9 }])).toEqual({ chosen: null, reason: 'close' });
+    expect(
+      chooseCorrection([
+        { text: 'a', pages: 2 },
+        { text: 'b', pages: 9 },
+      ]),
+    ).toEqual({ chosen: { text: 'b', pages: 9 }, reason: 'dominant' });
+    expect(
+      chooseCorrection([
+        { text: 'a', pages: 4 },
+        { text: 'b', pages: 9 },
+      ]),
+    ).toEqual({ chosen: null, reason: 'close' });
     expect(chooseCorrection([])).toEqual({ chosen: null, reason: 'none' });
     const many = Array.from({ length: TYPO_RULES.maxCandidates + 1 }, (_, i) => ({ text: String(i), pages: i === 0 ? 1000 : 1 }));
     expect(chooseCorrection(many).reason).toBe('too-many');

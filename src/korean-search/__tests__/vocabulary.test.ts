@@ -15,7 +15,10 @@ describe('vocabulary shards', () => {
   });
 
   it('round-trips tokens, their page counts and bridge-only marks through the file format', () => {
-    const counts = new Map([['abz', 12], ['cdz', 1]]);
+    const counts = new Map([
+      ['abz', 12],
+      ['cdz', 1],
+    ]);
     expect(parseShard(serializeShard(['abz', 'cdz'], counts, new Set(['cdz'])))).toEqual(
       new Map([
         ['abz', { pages: 12, bridgeOnly: false }],

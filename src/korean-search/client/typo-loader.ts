@@ -4,7 +4,15 @@
  * lengths asked for, each fetched once per page and cached.
  */
 import type { TypoLookup } from '../core/typo/correct';
-import { parseRuns, parseSyllableShard, runFile, syllableShardFile, syllableShardOf, type SyllableNeighbours, type TypoManifest } from '../core/typo/lookup-files';
+import {
+  parseRuns,
+  parseSyllableShard,
+  runFile,
+  syllableShardFile,
+  syllableShardOf,
+  type SyllableNeighbours,
+  type TypoManifest,
+} from '../core/typo/lookup-files';
 
 export class TypoLoader {
   private readonly files = new Map<string, Promise<unknown>>();
