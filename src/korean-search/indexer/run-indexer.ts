@@ -28,11 +28,16 @@ export function describeSummary(summary: SearchIndexSummary): string {
 /** The summary line the indexer process prints last. */
 export const summaryLine = (summary: SearchIndexSummary) => JSON.stringify({ searchIndex: summary });
 
-/** Runs indexer-process.ts for `job` (from `cwd`, the site's root); its errors go to this process's stderr. */
+/**
+ * Runs indexer-process.ts for `job` (from `cwd`, the site's root), handing it the job on
+ * its standard input (a command-line argument is limited in size); its errors go to this
+ * process's stderr.
+ */
 export function runIndexJob(cwd: string, job: IndexJob): Promise<SearchIndexSummary> {
   const cli = fileURLToPath(new URL('./indexer-process.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, JSON.stringify(job)], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdin.end(JSON.stringify(job));
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
