@@ -13,7 +13,7 @@ import { JOB_FILE_ENV, describeSummary, runDeferredIndex } from '../src/korean-s
 import { PREVIEW_JOB_FILE_ENV, describePreviewSummary, previewJobSchema, runPreviewJob } from '../src/integrations/link-previews/job';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** Astro's heap cap: higher caps let garbage pile up and took a 10,000-page build past 4 GB (docs/benchmarks.md). */
+/** Astro's heap cap: higher caps let garbage pile up and took the largest benchmark build past its memory budget (docs/benchmarks.md). */
 const ASTRO_HEAP_MB = 1024;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -29,8 +29,8 @@ import {
   type StaticServer,
   type KoreanAnalyzer,
   type VocabularyEntry,
+  PAGEFIND_WORKER_SOURCE,
 } from '../../src/korean-search/node';
-import { PAGEFIND_WORKER_SOURCE } from '../../src/korean-search/engine';
 import { STOCK_DIR, percentile, searchablePages } from './search-harness';
 import { searchedTerms, truthFor, truthPage, type TruthPage } from './search-truth';
 

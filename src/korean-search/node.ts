@@ -8,6 +8,8 @@
  */
 
 // Searching a built site in Node.
+/** The browser worker's source file, for a bundler's entry point (engine.ts's SearchEngine starts it). */
+export const PAGEFIND_WORKER_SOURCE = new URL('./client/pagefind-worker.ts', import.meta.url);
 export { startNodeSearch } from './node/node-search';
 export { startStaticServer, type StaticServer } from './node/static-server';
 export type { PagefindSearcher, SearchEngine, SearchOutcome, SearchTrace } from './client/engine';

@@ -1,6 +1,6 @@
 /**
  * The search UI (a chunk of its own in Vite's bundle). Content pages import it
- * only when the reader first asks for search (page-search.ts); the /search/ page
+ * only when the reader first asks for search (open-search.ts); the /search/ page
  * imports it at once and mounts on its own markup.
  */
 import { searchesAsTyped } from './core/site-paths';

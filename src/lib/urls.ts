@@ -75,12 +75,6 @@ export function searchUrl(query?: string): string {
   return query ? `${url}?q=${encodeURIComponent(query)}` : url;
 }
 
-/** The route path of a file of the built site: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`. */
-export function routeOfBuiltFile(relativePath: string): string {
-  const path = relativePath.replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1');
-  return `/${path}`.replace(/\/+/g, '/');
-}
-
 /** The folder of the link-preview images (src/integrations/link-previews/). */
 export const OG_IMAGE_DIR = '/og/';
 

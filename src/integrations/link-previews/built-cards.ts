@@ -9,7 +9,8 @@ import { globSync } from 'tinyglobby';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { CARD_ATTRIBUTES, type LinkCard } from '../../lib/link-card';
-import { OG_IMAGE_DIR, routeOfBuiltFile } from '../../lib/urls';
+import { urlOfBuiltFile } from '../../korean-search/node';
+import { OG_IMAGE_DIR } from '../../lib/urls';
 
 export interface BuiltCard {
   /** The page's route path ("/ai-g3/ai-basic-act/", "/404.html"). */
@@ -67,7 +68,7 @@ export function readBuiltCards(outDir: string): BuiltCard[] {
   const cards: BuiltCard[] = [];
   for (const file of htmlFiles(outDir)) {
     const card = readCard(readHead(file));
-    if (card) cards.push({ route: routeOfBuiltFile(relative(outDir, file)), card });
+    if (card) cards.push({ route: urlOfBuiltFile(relative(outDir, file)), card });
   }
   return cards;
 }

@@ -7,7 +7,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** zlib level: 4 was measured about as small as 6 and faster; 9 was ten times slower for 10% less. */
+/** zlib level: measured about as small as 6 and faster, and 9 far slower for little gain (docs/benchmarks.md). */
 export const PNG_DEFLATE_LEVEL = 4;
 
 function chunk(type: string, data: Uint8Array): Buffer {

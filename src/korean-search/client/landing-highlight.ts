@@ -1,6 +1,6 @@
 /**
  * Marks the searched words on the page a result led to. Loaded by
- * SearchTrigger's inline script only when the URL carries ?highlight=.
+ * open-search.ts only when the URL carries ?highlight=.
  */
 import type { QueryTerm } from '../core/analyzer';
 import { findMatchRanges } from '../core/highlight';

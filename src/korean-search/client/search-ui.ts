@@ -179,8 +179,8 @@ export interface BindOptions {
 export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   const engine = getEngine();
   const { form, input, section, tag, filters, status, results, more } = elements;
-  /** The search page, from the form's own action, so links to it follow the site's base path. */
-  const searchPage = form.getAttribute('action') ?? location.pathname;
+  /** The search page: the form's own action (the header's search link, else this page, when a form lacks one), so links to it follow the site's base path. */
+  const searchPage = form.getAttribute('action') || document.querySelector('a[data-search-trigger]')?.getAttribute('href') || location.pathname;
   let sequence = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let shownIds: string[] = [];

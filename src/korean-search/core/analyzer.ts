@@ -61,7 +61,7 @@ export interface QueryTerm {
    * For a word term whose query word lost a particle or ending: the word with fewer
    * endings removed, least stripped last (고양이 → [고양이] for the term 고양). The
    * engine falls back to them when the stem is only ever a seam between two words
-   * on the site (see resolveStems in search-query.ts).
+   * on the site (see resolveStems in query.ts).
    */
   lessStripped?: QueryTerm[];
 }

@@ -1,7 +1,7 @@
 /**
  * Everything the Korean search relies on inside Pagefind that Pagefind does not
  * promise as public API, in one place. Pagefind is pinned to PAGEFIND_VERSION in
- * package.json, and tests/build/pagefind-contract.test.ts checks each reliance below
+ * package.json, and src/korean-search/__tests__/pagefind-contract.build.test.ts checks each reliance below
  * against the installed Pagefind, so an upgrade that changes one fails there first.
  *
  * 1. Token matching (the encoding below): Pagefind lower-cases words, NFD-decomposes

@@ -5,7 +5,7 @@
  * Pagefind would otherwise drop that word silently and answer a shorter query.
  * Each token carries the number of pages holding it (its document frequency, shown
  * by search:explain) and whether it is a bigram found only across a space, which
- * tells a query word's stem from two words' seam (see resolveStems in search-query.ts).
+ * tells a query word's stem from two words' seam (see resolveStems in query.ts).
  */
 import { must } from './must';
 

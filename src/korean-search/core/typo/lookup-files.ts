@@ -27,7 +27,7 @@ export type { TypoManifest };
 /** Folder of the lookup files, inside pagefind-ko/. */
 export const TYPO_DIR = 'typo';
 
-/** Latin runs shorter than this are not stored: shorter runs are never corrected, nor corrected into (see search-typo.ts). */
+/** Latin runs shorter than this are not stored: shorter runs are never corrected, nor corrected into (see typo/correct.ts). */
 export const MIN_STORED_RUN = 3;
 
 const LATIN_RUN = /^[a-z](?:[a-z]|&(?=[a-z]))*$/;
