@@ -192,10 +192,11 @@ describe('search page', () => {
       // A double click loads one batch, not the same batch twice.
       if (shown === 5) await page.dblclick('[data-search-more]');
       else await page.click('[data-search-more]');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-search-result]').length > n, shown);
-      const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
-      const links = await page.$$eval('[data-search-result] > a', (as) => as.map((a) => a.getAttribute('href')));
-      expect(focused).toBe(links[shown]);
+      // Focus moves once the batch is in; the results appear a step before it, so wait for both.
+      await page.waitForFunction((n) => {
+        const links = document.querySelectorAll('[data-search-result] > a');
+        return links.length > n && document.activeElement === links[n];
+      }, shown);
     }
     const all = await page.$$eval('[data-search-result] > a', (as) => as.map((a) => a.getAttribute('href')!.split('?')[0]));
     expect(all.length).toBe(first.total);
