@@ -4,7 +4,6 @@
  * types come from them, and a malformed file fails with the field named.
  */
 import { z } from 'astro/zod';
-import type { SearchPage } from './indexer/extract-page';
 
 const suggestionSchema = z.object({
   /** Visible label. */
@@ -113,16 +112,32 @@ export const searchIndexSummarySchema = z.object({
 });
 export type SearchIndexSummary = z.infer<typeof searchIndexSummarySchema>;
 
+/** One part of a page's text: the text before the first heading, or an h2/h3 heading and what follows it. */
+export const docSectionSchema = z.object({
+  /** Heading id to link to; empty for the text before the first heading. */
+  anchor: z.string(),
+  /** Heading text; empty for the text before the first heading. */
+  heading: z.string(),
+  /** Plain text, paragraphs separated by newlines. */
+  text: z.string(),
+  /** A facts box (status, figures, dates as a list of values), not prose: excerpts come from prose first. */
+  facts: z.boolean().optional(),
+});
+export type DocSection = z.infer<typeof docSectionSchema>;
+
 /** A page's text as the indexer extracted it: pagefind-ko/doc/<id>.gz, and the indexer's files between its two passes. */
-export const searchPageSchema: z.ZodType<SearchPage> = z.object({
+export const searchPageSchema = z.object({
+  /** The route path of the page (without the base path: the index is the same under any base). */
   url: z.string(),
+  /** The page's kind as the site names it (data-search-kind; "page" when it names none), a filter. */
   kind: z.string(),
   section: z.string(),
   sectionTitle: z.string(),
   tags: z.array(z.string()),
   title: z.string(),
-  sections: z.array(z.object({ anchor: z.string(), heading: z.string(), text: z.string(), facts: z.boolean().optional() })),
+  sections: z.array(docSectionSchema),
 });
+export type SearchPage = z.infer<typeof searchPageSchema>;
 
 /** Parses `text` as JSON of `schema`; the error names `what` and the first wrong field. */
 export function parseJson<T extends z.ZodType>(schema: T, text: string, what: string): z.output<T> {

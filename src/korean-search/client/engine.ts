@@ -15,7 +15,7 @@ import {
   type SearchManifest,
   type TypoManifest,
 } from '../core/data-files';
-import type { SearchPage } from '../indexer/extract-page';
+import type { SearchPage } from '../options';
 import {
   alternativeTokens,
   cleanQuery,

@@ -5,7 +5,7 @@
  */
 import { joinBigrams, type KoreanAnalyzer } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
-import type { SearchPage } from '../indexer/extract-page';
+import type { SearchPage } from '../options';
 
 /** Results the search UI renders at once ("더 보기" adds the next batch); the benchmarks load as many texts per query. */
 export const RESULTS_PAGE_SIZE = 5;

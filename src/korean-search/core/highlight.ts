@@ -6,6 +6,7 @@
  * index allowed them.
  */
 import { getChoseong } from 'es-hangul';
+import type { DocSection } from '../options';
 import { normalizeChars, toUnits, type QueryTerm } from './analyzer';
 
 export type Range = readonly [start: number, end: number];
@@ -172,16 +173,7 @@ export function flattenText(text: string): string {
 }
 
 /** A section of a page: the text under one heading (or before the first). */
-export interface DocSection {
-  /** Heading id to link to; empty for the text before the first heading. */
-  anchor: string;
-  /** Heading text; empty for the text before the first heading. */
-  heading: string;
-  /** Plain text, paragraphs separated by newlines. */
-  text: string;
-  /** A facts box (status, figures, dates as a list of values), not prose: excerpts come from prose first. */
-  facts?: boolean;
-}
+export type { DocSection };
 
 export interface SubResult {
   anchor: string;

@@ -7,20 +7,10 @@
 import type { Element, ElementContent, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
-import type { DocSection } from '../core/highlight';
+import type { DocSection, SearchPage } from '../options';
 import { must } from '../core/must';
 
-export interface SearchPage {
-  /** The route path of the page (without the base path: the index is the same under any base). */
-  url: string;
-  /** The page's kind as the site names it (data-search-kind; "page" when it names none), a filter. */
-  kind: string;
-  section: string;
-  sectionTitle: string;
-  tags: string[];
-  title: string;
-  sections: DocSection[];
-}
+export type { SearchPage };
 
 /** Elements whose text forms its own paragraph in the extracted text (a table row is one, its cells are not). */
 const BLOCK_ELEMENTS = new Set([
