@@ -4,6 +4,8 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import hostingFiles from './src/integrations/hosting-files.ts';
 import { SECTIONS } from './src/data/sections.ts';
@@ -12,8 +14,10 @@ import koreanSearch from './src/korean-search/index.ts';
 import linkPreviews from './src/integrations/link-previews/index.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeKoreanHeadingIds from './src/integrations/rehype-korean-heading-ids.ts';
+import remarkSourceQuotes from './src/integrations/remark-source-quotes.ts';
 import { collectAliasRedirects } from './src/lib/aliases.ts';
 import { readDeployTarget } from './src/lib/deploy-target.ts';
+import { loadStoredSources } from './src/lib/source-text.ts';
 import { sectionPath, withBase } from './src/lib/urls.ts';
 
 /**
@@ -42,10 +46,11 @@ export default defineConfig({
     // Astro 7 defaults to Sätteri, which runs no remark/rehype plugins. The unified
     // processor runs remark-gfm (tables, footnotes, autolinks, strikethrough), our
     // romanized heading ids and the base path on content links; its own GFM switch
-    // is off so remark-gfm is the only one.
+    // is off so remark-gfm is the only one. remark-directive reads `:src[…]` and
+    // `:general`, with which claims name their source sentence (docs/provenance.md).
     processor: unified({
       gfm: false,
-      remarkPlugins: [remarkGfm],
+      remarkPlugins: [remarkGfm, remarkDirective, [remarkSourceQuotes, { storedSources: loadStoredSources(fileURLToPath(new URL('.', import.meta.url))) }]],
       rehypePlugins: [rehypeKoreanHeadingIds, [rehypeBaseLinks, { base: target.base }]],
       remarkRehype: {
         footnoteLabel: '각주',

@@ -14,15 +14,19 @@ import { SECTION_SLUGS } from '../src/data/sections';
 import { TAG_IDS } from '../src/data/tags';
 import { findContentProblems, formatProblem, type CheckedPage, type CheckedTerm } from '../src/lib/content-checks';
 import { readMdxFile } from '../src/lib/frontmatter';
+import { checkContentFile } from '../src/lib/page-provenance';
+import { loadStoredSources } from '../src/lib/source-text';
 import { missingPhrases, parseKeyPhrases } from '../src/lib/key-phrases';
 import { glossarySchema, policySchema } from '../src/schemas/policy';
 
-export const DEFAULT_KEY_PHRASES = resolve(import.meta.dirname, '../data/source/key-phrases.txt');
+const ROOT = resolve(import.meta.dirname, '..');
+export const DEFAULT_KEY_PHRASES = join(ROOT, 'data/source/key-phrases.txt');
 
 /** Every problem of a content folder, one `file: field: message` line each, with what was checked. */
 export function lintContentFolder(root: string, keyPhrasesFile: string): { pages: number; glossary: number; errors: string[] } {
   const errors: string[] = [];
   const texts: string[] = [];
+  const storedSources = loadStoredSources(ROOT);
 
   /** The .mdx files of a content folder; a missing folder or a stray file is a problem, not a skip. */
   function mdxFiles(dir: string): string[] {
@@ -41,14 +45,21 @@ export function lintContentFolder(root: string, keyPhrasesFile: string): { pages
     file: string,
     schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
   ): T | null {
-    let parsed: { data: unknown; body: string };
+    let parsed: { data: Record<string, unknown>; body: string };
+    let claims: ReturnType<typeof checkContentFile>;
     try {
       parsed = readMdxFile(file);
+      claims = checkContentFile(file, readFileSync(file, 'utf8'), parsed.data, storedSources);
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
       return null;
     }
-    texts.push(parsed.body, JSON.stringify(parsed.data));
+    // Quotes of the source are not the site's own words: key phrases must be found without them.
+    texts.push(
+      claims.prose,
+      JSON.stringify(parsed.data, (key, value: unknown) => (key === 'quote' ? undefined : value)),
+    );
+    errors.push(...claims.problems);
     const result = schema.safeParse(parsed.data);
     if (result.success) return result.data;
     for (const issue of result.error.issues) errors.push(`${file}: ${issue.path.map(String).join('.')}: ${issue.message}`);

@@ -31,6 +31,12 @@ export const sourceSchema = z
   })
   .strict();
 
+/**
+ * Words quoted from the one sentence of the stored source (data/source/) a fact
+ * rests on; required on pages that cite a stored source (src/lib/claims.ts).
+ */
+const sourceQuote = z.string().trim().min(1).optional();
+
 /** Money, always in won as a plain number (2조 9,300억 원 → 2930000000000). */
 const moneyFigure = z
   .object({
@@ -39,6 +45,8 @@ const moneyFigure = z
     label: z.string().min(1),
     /** Amount in won. A string such as "2조 9300억 원" is rejected on purpose. */
     won: z.number({ error: '금액(won)은 원 단위 숫자여야 합니다 (예: 2930000000000)' }).int().positive(),
+    /** The source's words this rests on. */
+    quote: sourceQuote,
   })
   .strict();
 
@@ -50,6 +58,8 @@ const percentFigure = z
     label: z.string().min(1),
     /** Percentage points, 0–100. */
     value: z.number().min(0).max(100),
+    /** The source's words this rests on. */
+    quote: sourceQuote,
   })
   .strict();
 
@@ -63,6 +73,8 @@ const countFigure = z
     value: z.number().nonnegative(),
     /** The unit written right after the number (큐비트, 개, 명). */
     unit: z.string().min(1),
+    /** The source's words this rests on. */
+    quote: sourceQuote,
   })
   .strict();
 
@@ -83,6 +95,8 @@ export const milestoneSchema = z
     sourceWording: z.string().optional(),
     /** What happens then. */
     text: z.string().min(1),
+    /** The source's words this rests on. */
+    quote: sourceQuote,
   })
   .strict();
 
@@ -93,6 +107,8 @@ export const datedEventSchema = z
     label: z.string().min(1),
     /** The date. */
     date: isoDate,
+    /** The source's words this rests on. */
+    quote: sourceQuote,
   })
   .strict();
 

@@ -9,7 +9,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToSecond, createFixtureContent } from '../helpers/fixture-content';
+import { addToSecond, createFixtureContent, edit } from '../helpers/fixture-content';
 import { buildSite, lintContent, type BuildResult } from '../helpers/astro-build';
 
 /** Two builds at a time: the machine has two cores. */
@@ -125,6 +125,18 @@ describe('a valid fixture', { timeout: 240_000 }, () => {
     expect(probe).toMatch(/<h2 id="gakjuwa-jadong-ringkeu"/);
   });
 
+  it('shows each claim its source sentence, closed, with a text-fragment link to it in the article', () => {
+    const html = readFileSync(join(result.outDir, 'ai-g3', 'quoting-policy', 'index.html'), 'utf8');
+    const disclosures = html.match(/<details class="source-quote"[\s\S]*?<\/details>/g) ?? [];
+    // The paragraph, the list item and the figure in the facts box.
+    expect(disclosures).toHaveLength(3);
+    expect(disclosures.join('')).toContain(
+      '<blockquote cite="https://chungbukzine.com/3725"><p>AI 관련 세액공제를 통해 민간 기업의 투자를 증대시키겠습니다.</p></blockquote>',
+    );
+    expect(disclosures.join('')).toMatch(/href="https:\/\/chungbukzine\.com\/3725#:~:text=[^"]+"/);
+    expect(html).not.toContain(':src[');
+  });
+
   it('formats figures and milestones from frontmatter', () => {
     expect(probe).toContain('2조 9,300억 원');
     expect(probe).toContain('2025년 하반기');
@@ -142,5 +154,12 @@ describe('a broken fixture stops the build and names the file and the field', { 
     expectFailure(result, SECOND_FILE, /related\[0\]/, /no-such-page/);
     // The page must not have been written as if nothing happened.
     expect(() => readFileSync(join(result.outDir, 'ai-g3', 'second-policy', 'index.html'))).toThrow();
+  });
+
+  it.concurrent('a quote the stored article does not hold (the provenance check, src/lib/claims.ts)', async () => {
+    const result = await buildFixture((dir) =>
+      edit(join(dir, 'ai-g3', 'quoting-policy.mdx'), '세액공제를 통해 민간 기업의 투자를', '세액공제를 두 배로 늘리겠습니다'),
+    );
+    expectFailure(result, /ai-g3\/quoting-policy\.mdx:\d+/, /세액공제를 두 배로/, /원문에 없습니다/);
   });
 });

@@ -126,6 +126,9 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   }, AXE_TAGS);
 }
 
+/** Opens every disclosure (the claims' source wording), so axe and the 320 px check see what a reader who opens them sees. */
+const openDisclosures = (page: Page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+
 /** Static pages load fast, but the machine may be busy (two cores shared with builds). */
 async function visit(page: Page, url: string) {
   try {
@@ -228,6 +231,7 @@ describe('every sitemap page', () => {
         links.get(url.href)!.add(path);
       }
       if (!AT_ROOT) continue;
+      await openDisclosures(page);
       if (AXE_PAGES.includes(path)) found.axeLight.push(...describeViolations(`${path} (light 1280)`, await runAxe(page)));
       await page.setViewportSize(NARROW);
       const overflow = await overflowOf(page);
@@ -244,6 +248,7 @@ describe('every sitemap page', () => {
     for (const path of AXE_PAGES) {
       const response = await visit(page, `${server.url}${path}`);
       if (response?.status() !== 200) continue; // reported by the structural pass
+      await openDisclosures(page);
       found.axeDark.push(...describeViolations(`${path} (dark 320)`, await runAxe(page)));
     }
     const notFound = await visit(page, `${server.url}${NOT_FOUND}`);
@@ -337,6 +342,26 @@ describe('every sitemap page', () => {
 
 describe('behaviour', () => {
   const POLICY = '/ai-g3/national-ai-computing-center/';
+
+  it('a claim opens its source sentence from the keyboard, with a link to that sentence in the article', async () => {
+    const context = await newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${POLICY}`);
+    const disclosure = page.locator('[data-prose] details.source-quote').first();
+    const quote = disclosure.locator('blockquote').first();
+    expect(await quote.isVisible(), 'closed until asked').toBe(false);
+    await disclosure.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => quote.isVisible()).toBe(true);
+    // The sentence as the article writes it, and a text fragment that points at it.
+    const sentence = (await quote.textContent()) ?? '';
+    const href = (await disclosure.locator('a').first().getAttribute('href')) ?? '';
+    expect(href).toMatch(/^https:\/\/chungbukzine\.com\/3725#:~:text=/);
+    const [start] = decodeURIComponent(href.split('#:~:text=')[1] ?? '').split(',');
+    expect(sentence.startsWith(start ?? '-')).toBe(true);
+    expect(await page.locator('[data-prose]').textContent()).not.toContain(':src[');
+    await context.close();
+  });
 
   it('the copy-link button appears on the headings of a policy page and copies the heading link', async () => {
     const context = await newContext({ viewport: { width: 1280, height: 900 } });

@@ -47,12 +47,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** The text a reader sees inside <main>: no scripts, styles, templates or tags. */
+/** The text a reader sees inside <main>: no scripts, styles, templates or tags, and of a closed <details> only its summary (the source quotes). */
 export function visibleMainText(html: string): string {
   const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html)?.[1] ?? '';
   return decodeEntities(
     main
       .replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<details\b(?![^>]*\sopen\b)[^>]*>\s*(<summary\b[\s\S]*?<\/summary>)[\s\S]*?<\/details>/gi, ' $1 ')
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<[^>]+>/g, ' '),
   )

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECTIONS } from '../../src/data/sections';
+import { STORED_SOURCE_FILES } from '../../src/data/stored-sources';
 
 const SOURCE = `sources:
   - title: 시험용 출처
@@ -41,6 +42,25 @@ export const GFM_PROBE_BODY = `## 표
 [^1]: 각주 내용입니다.
 `;
 
+const [ARTICLE] = STORED_SOURCE_FILES;
+/** Frontmatter `sources` naming the stored article: the page's claims must quote it. */
+const ARTICLE_SOURCE = `sources:
+  - title: ${ARTICLE?.title ?? ''}
+    publisher: ${ARTICLE?.publisher ?? ''}
+    url: ${ARTICLE?.url ?? ''}`;
+
+/** A policy that cites the stored article: each statement quotes a sentence of it. */
+export function quotingPolicyFile(fields: Record<string, string>, body: string): string {
+  return policyFile(fields, body).replace(SOURCE, ARTICLE_SOURCE);
+}
+
+export const QUOTING_BODY = `## 한눈에 보기
+
+세액공제로 민간 투자를 늘리겠다고 합니다. :src[AI 관련 세액공제를 통해 민간 기업의 투자를]
+
+- 예산의 35%가 이 분야에 들어갑니다. :src[정부 R&D 예산의 35%에 해당하는 금액이]
+`;
+
 export function createFixtureContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'policy-fixture-'));
   for (const section of SECTIONS) {
@@ -62,6 +82,13 @@ export function createFixtureContent(): string {
     ),
   );
   writeFileSync(join(dir, 'ai-g3', 'second-policy.mdx'), policyFile({ title: '두 번째 정책', order: '2' }));
+  writeFileSync(
+    join(dir, 'ai-g3', 'quoting-policy.mdx'),
+    quotingPolicyFile(
+      { title: '원문을 인용하는 정책', order: '3', figures: '[{ kind: percent, label: 정부 R&D 예산 중 비중, value: 35, quote: 정부 R&D 예산의 35% }]' },
+      QUOTING_BODY,
+    ),
+  );
   mkdirSync(join(dir, 'glossary'));
   writeFileSync(
     join(dir, 'glossary', 'ai.mdx'),
