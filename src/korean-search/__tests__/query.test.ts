@@ -6,10 +6,13 @@ import {
   cleanQuery,
   coverTerm,
   holdsPhrase,
+  knownItemsFirst,
   pagefindQuery,
   phraseFirst,
   phraseTokens,
   planQuery,
+  queryKeys,
+  titleHoldsEvery,
   resolveStems,
   searchTokens,
   termsWithUnknownTokens,
@@ -233,5 +236,40 @@ describe('typedWords', () => {
   it('matches Latin case-insensitively and keeps unmatched text as is', () => {
     expect(typedWords('  AI기본법을 ', ['ai기본법'])).toEqual(['AI기본법을']);
     expect(typedWords('양자', ['없는말'])).toEqual(['없는말']);
+  });
+});
+
+describe('knownItemsFirst / queryKeys', () => {
+  const page = (title: string, ...headings: string[]) => ({ title, sections: headings.map((heading) => ({ anchor: '', heading, text: '' })) });
+  const keysOf = (query: string) => queryKeys(query, planOf(query).analyzed);
+
+  it('compares the query as typed first, then less stripped before more stripped', () => {
+    expect(keysOf('설치하기를')).toEqual(['설치하기를', '설치하기', '설치'].map(unitKey));
+    expect(keysOf('미들웨어 API')[0]).toBe(unitKey('미들웨어 API'));
+  });
+
+  it('puts the page titled exactly as the query first, then one headed so, the rest in their order', () => {
+    const pages = [page('미들웨어 API 참조', '미들웨어'), page('세션'), page('미들웨어'), page('기타')];
+    expect(knownItemsFirst(['a', 'b', 'c', 'd'], pages, keysOf('미들웨어로'))).toEqual(['c', 'a', 'b', 'd']);
+  });
+
+  it('ranks a closer form of the query above a more stripped one, whether title or heading', () => {
+    const pages = [page('설치'), page('시작', '설치하기'), page('설치하기')];
+    expect(knownItemsFirst(['a', 'b', 'c'], pages, keysOf('설치하기를'))).toEqual(['c', 'b', 'a']);
+  });
+
+  it('keeps the order when no title or heading is the query (spacing and punctuation aside)', () => {
+    const pages = [page('반응성 기본'), page('반응성 심화')];
+    expect(knownItemsFirst(['a', 'b'], pages, keysOf('반응성'))).toEqual(['a', 'b']);
+    expect(knownItemsFirst(['a', 'b'], pages, keysOf('반응성기본!'))).toEqual(['a', 'b']);
+    expect(knownItemsFirst(['a', 'b'], [page('반응성 심화'), page('반응성, 기본')], keysOf('반응성기본'))).toEqual(['b', 'a']);
+  });
+});
+
+describe('titleHoldsEvery', () => {
+  it('holds when every query word is somewhere in the title, spacing aside', () => {
+    expect(titleHoldsEvery('기초연구 역대 최대 예산 2조 9,300억 원', ['기초연구', '예산'])).toBe(true);
+    expect(titleHoldsEvery('기초 연구의 질적 전환', ['기초연구', '예산'])).toBe(false);
+    expect(titleHoldsEvery('아무 제목', [])).toBe(false);
   });
 });

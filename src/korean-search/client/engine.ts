@@ -20,13 +20,16 @@ import {
   alternativeTokens,
   cleanQuery,
   holdsPhrase,
+  knownItemsFirst,
   pagefindQuery,
+  titleHoldsEvery,
   phraseFirst,
   phraseTokens,
   planQuery,
   resolveStems,
   termsWithUnknownTokens,
   typedWords,
+  queryKeys,
   wordTokens,
 } from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
@@ -40,6 +43,9 @@ import { TypoLoader } from './typo-loader';
 import { must } from '../core/must';
 
 const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
+
+/** Pages past the first results page that the phrase search names and whose text is checked for the phrase. */
+const PHRASE_CHECKS = RESULTS_PAGE_SIZE;
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
@@ -202,27 +208,52 @@ export class SearchEngine {
 
   /**
    * The main search's ids in phrase-first order: pages holding the query as one phrase
-   * first, each group in the main search's order. Phrase pages are those the phrase
-   * search returns, and those of the first results page whose text holds the phrase.
-   * Those texts load at once (the page shows them anyway). The phrase search usually
-   * answers later (its joining bigrams sit in index chunks no other query loaded); when
-   * every page of the first results page holds the phrase, that page is already in its
-   * final order, so the search answers without waiting for it: `ids` then has its
-   * first page in place, and `ordered` gives the whole order once the phrase search answers.
+   * (or whose title holds every word of it) first, each group in the main search's
+   * order. A page moves up only when its text holds the phrase: those of the first results page (their texts load at once, the
+   * page shows them anyway), and, once the phrase search answers, its pages further
+   * down, the first PHRASE_CHECKS of them in the main order (the phrase search only
+   * says that the joining bigrams occur somewhere on a page). When every page of the
+   * first results page holds the phrase, that page is already in its final order, so
+   * the search answers without waiting: `ids` then has its first page in place, and
+   * `ordered` gives the whole order once the phrase search and the checks answer.
    */
-  private async orderByPhrase(main: string[], phraseSearching: Promise<string[]>, phrase: string): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
+  private async orderByPhrase(
+    main: string[],
+    phraseSearching: Promise<string[]>,
+    phrase: string,
+    words: string[],
+  ): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
+    // A text that does not load moves nothing (the page reports the text itself).
+    const holds = (doc: SearchPage) => holdsPhrase(pageBlocks(doc), phrase) || titleHoldsEvery(doc.title, words);
+    const holding = (ids: string[]) => Promise.all(ids.map((id) => this.loadDoc(id).then(holds, () => false))).then((held) => ids.filter((_, i) => held[i]));
     const firstPage = main.slice(0, RESULTS_PAGE_SIZE);
-    const heldOnFirstPage = Promise.all(firstPage.map((id) => this.loadDoc(id))).then(
-      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(must(docs[i], 'result text')), phrase)),
-      // A text that does not load: the phrase search alone decides (the page reports the text).
+    const heldOnFirstPage = holding(firstPage);
+    // A phrase search that fails costs the order past the first page, never a result.
+    const confirmed = phraseSearching.then(
+      (phraseIds) => {
+        const candidates = new Set(phraseIds);
+        return holding(
+          main
+            .slice(RESULTS_PAGE_SIZE)
+            .filter((id) => candidates.has(id))
+            .slice(0, PHRASE_CHECKS),
+        );
+      },
       () => [] as string[],
     );
-    // A phrase search that fails costs the order past the first page, never a result, and
-    // the answer is the same whether it failed before or after the texts loaded.
-    const found = phraseSearching.catch(() => [] as string[]);
-    const ordered = Promise.all([found, heldOnFirstPage]).then(([phrasePages, held]) => phraseFirst(main, [...phrasePages, ...held]));
+    const ordered = Promise.all([heldOnFirstPage, confirmed]).then(([held, further]) => phraseFirst(main, [...held, ...further]));
     const firstPageFinal = heldOnFirstPage.then((held) => (held.length === firstPage.length ? main : ordered));
     return { ids: await Promise.race([ordered, firstPageFinal]), ordered };
+  }
+
+  /**
+   * Known items first (knownItemsFirst) within the first results page, whose texts the
+   * page loads anyway: a page titled or headed exactly as the query moves to the top.
+   */
+  private async knownItemsOnFirstPage(ids: string[], keys: string[]): Promise<string[]> {
+    const firstPage = ids.slice(0, RESULTS_PAGE_SIZE);
+    const docs = await Promise.all(firstPage.map((id) => this.loadDoc(id))).catch(() => null);
+    return docs ? [...knownItemsFirst(firstPage, docs, keys), ...ids.slice(RESULTS_PAGE_SIZE)] : ids;
   }
 
   /** The page text of a result, as shown. */
@@ -379,10 +410,18 @@ export class SearchEngine {
     if (!searching || wanted !== sent) searching = search((sent = wanted));
     report();
     const phraseText = phraseSearching ? plan.analyzed.phrase?.text : undefined;
-    const { ids, ordered } =
+    const byPhrase =
       phraseSearching && phraseText
-        ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
+        ? await this.orderByPhrase(
+            await searching,
+            phraseSearching,
+            phraseText,
+            plan.analyzed.terms.map((t) => t.text),
+          )
         : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
+    const keys = queryKeys(query, plan.analyzed);
+    const ids = await this.knownItemsOnFirstPage(byPhrase.ids, keys);
+    const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.

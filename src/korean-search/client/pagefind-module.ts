@@ -4,7 +4,7 @@
  * main-thread fallback (pagefind-client.ts), so both load and answer alike.
  */
 
-import type { PagefindModule } from '../core/pagefind-adapter';
+import { PAGEFIND_RANKING, type PagefindModule } from '../core/pagefind-adapter';
 import { underBase } from '../core/site-paths';
 
 /** Where Pagefind's own bundle (pagefind.js, its WASM and index chunks) is served. */
@@ -27,7 +27,7 @@ export function createPagefindRunner(
   const load = () => {
     pagefind ??= (async () => {
       const module = (await importModule()) as PagefindModule;
-      await module.options({ basePath });
+      await module.options({ basePath, ranking: PAGEFIND_RANKING });
       await module.init();
       return module;
     })();

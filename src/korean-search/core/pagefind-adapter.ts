@@ -59,6 +59,13 @@ export const FRAGMENT_FILE = /^(.+)\.pf_fragment$/;
 export const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /** The part of Pagefind's browser API (pagefind.js) that our search uses. */
+/**
+ * Pagefind's `ranking` option: the title and the h2/h3 headings are meta fields of
+ * each record (build-index.ts); a heading counts for less than the title (title 5 is
+ * Pagefind's own default) and more than a word of the body (docs/search.md).
+ */
+export const PAGEFIND_RANKING = { metaWeights: { title: 5, headings: 3 } };
+
 export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
