@@ -44,8 +44,12 @@ import { must } from '../core/must';
 
 const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
 
-/** Pages past the first results page that the phrase search names and whose text is checked for the phrase. */
-const PHRASE_CHECKS = RESULTS_PAGE_SIZE;
+/**
+ * Pages past the first results page that the phrase search names and whose text is
+ * checked for the phrase: the next three results pages' worth, what 「더 보기」 shows
+ * first. Past them a page keeps its place, never moved on its bigrams alone.
+ */
+const PHRASE_CHECKS = 3 * RESULTS_PAGE_SIZE;
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
