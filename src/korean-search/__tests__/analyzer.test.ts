@@ -113,6 +113,11 @@ describe('question and filler words', () => {
     ['출연연 정책은 어떻게 바뀌나요', ['출연연', '정책', '바뀌'], ['어떻게']],
     ['출연연 정책이 뭐예요', ['출연연'], ['정책이', '뭐예요']],
     ['정책 펀드', ['정책', '펀드'], []],
+    ['데이터 공유 어떻게 하나요', ['데이터', '공유'], ['어떻게', '하나요']],
+    ['출연금 신청 어떻게 하면 되나요?', ['출연금', '신청'], ['어떻게', '하면', '되나요?']],
+    ['연구과제 설치하려면', ['연구과제', '설치'], []],
+    ['보고서 만들려면', ['보고서', '만들'], []],
+    ['양자컴퓨터인가요', ['양자컴퓨터'], []],
   ])('%s searches %j and names %j as not searched', (query, searched, dropped) => {
     const analyzed = analyzer.analyzeQuery(query);
     expect(texts(query)).toEqual(searched);
@@ -128,6 +133,12 @@ describe('question and filler words', () => {
     expect(texts('된장찌개 끓이는 뻡')).toEqual(['된장찌개', '끓이', '뻡'].filter((w) => w.length > 1));
     expect(texts('야구 중계 일정')).toEqual(['야구', '중계', '일정']);
     expect(analyzer.analyzeQuery('야구 중계 일정').dropped).toEqual([]);
+    expect(texts('야구 중계 일정 어떻게 하나요')).toEqual(['야구', '중계', '일정']);
+  });
+
+  it('searches a question ending when it is the whole query', () => {
+    expect(texts('하나요')).toEqual(['하나요']);
+    expect(analyzer.analyzeQuery('하나요').dropped).toEqual([]);
   });
 });
 
