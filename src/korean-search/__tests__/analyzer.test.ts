@@ -157,7 +157,7 @@ describe('stripSuffix', () => {
 });
 
 describe('analyzeQuery on bad input', () => {
-  it.each(['', '   ', '법', '!!!', '😀🎉', '...,,,', '\u200b'])('"%s" has no terms', (query) => {
+  it.each(['', '   ', '!!!', '😀🎉', '...,,,', '\u200b'])('"%s" has no terms', (query) => {
     expect(queryTokens(analyzer.analyzeQuery(query))).toEqual([]);
   });
 
@@ -175,6 +175,38 @@ describe('analyzeQuery on bad input', () => {
   it('a one-syllable word is reported as ignored, not silently dropped', () => {
     const result = analyzer.analyzeQuery('AI 법');
     expect(result.ignored).toEqual(['법']);
+  });
+});
+
+describe('one-syllable words', () => {
+  it.each([
+    ['법', '법'],
+    ['법을', '법'],
+    ['법 뭐예요', '법'],
+  ])('"%s" alone searches %s as a word of its own', (query, syllable) => {
+    const result = analyzer.analyzeQuery(query);
+    expect(result.terms.map((t) => t.tokens.map(describeToken))).toEqual([[`syllable:${syllable}`]]);
+    expect(result.ignored).toEqual([]);
+  });
+
+  it.each([
+    ['법', '법 개정'],
+    ['법', '「법」'],
+    ['법을', '이 법을 따른다'],
+    ['법', '법에서는 이렇게'],
+  ])('finds %s where it stands as a word: "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it.each([
+    ['법', '기본법 개정'],
+    ['법', '방법'],
+    ['법', '법률'],
+    ['국', '국가'],
+    ['법', 'AI법'],
+  ])('does not find %s inside a longer word: "%s"', (query, text) => expect(finds(query, text)).toBe(false));
+
+  it('leaves stop words and words with a Latin run alone', () => {
+    expect(queryTokens(analyzer.analyzeQuery('및'))).toEqual([]);
+    expect(analyzer.indexTokens('기술 및 정책').map(describeToken)).not.toContain('syllable:및');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Turns what a reader typed into a search plan, or into the reason there is
- * none. Every input gets an answer: empty, one syllable, punctuation or emoji
+ * none. Every input gets an answer: empty, a function word, punctuation or emoji
  * only, markup, and very long text.
  */
 import { normalizeChars, queryTokens, toUnits, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './analyzer';
@@ -9,7 +9,7 @@ import type { VocabularyEntry } from './vocabulary';
 
 export type QueryPlan =
   | { status: 'empty' }
-  /** Nothing searchable is left: one syllable, punctuation, emoji, a lone particle. */
+  /** Nothing searchable is left: a function word (및), punctuation, emoji, a lone particle. */
   | { status: 'no-terms'; ignored: string[]; truncated: boolean }
   | { status: 'ok'; analyzed: AnalyzedQuery; tokens: string[]; encoded: string[] };
 
