@@ -18,6 +18,8 @@ import {
   termsWithUnknownTokens,
   typedWords,
   unitKey,
+  unjoinedTerms,
+  holdsTermsInARow,
   wordTokens,
 } from '../core/query';
 import { suggest } from '../core/suggest';
@@ -36,7 +38,8 @@ describe('planQuery', () => {
     ['', 'empty'],
     ['   \n\t', 'empty'],
     ['\u200b\u200b', 'empty'],
-    ['법', 'no-terms'],
+    ['법', 'ok'],
+    ['및', 'no-terms'],
     ['😀🎉', 'no-terms'],
     ['?!…·,.', 'no-terms'],
     ['양자컴퓨터', 'ok'],
@@ -271,5 +274,29 @@ describe('titleHoldsEvery', () => {
     expect(titleHoldsEvery('기초연구 역대 최대 예산 2조 9,300억 원', ['기초연구', '예산'])).toBe(true);
     expect(titleHoldsEvery('기초 연구의 질적 전환', ['기초연구', '예산'])).toBe(false);
     expect(titleHoldsEvery('아무 제목', [])).toBe(false);
+  });
+});
+
+describe('unjoinedTerms and holdsTermsInARow', () => {
+  const unjoined = (query: string, known: string[] = []) =>
+    unjoinedTerms(planOf(query), (encoded) => known.some((w) => encodeToken(`\u0004${w}`) === encoded)).map((t) => t.text);
+
+  it('checks a word of three syllables or more that the site has as no word', () => {
+    expect(unjoined('된장찌개')).toEqual(['된장찌개']);
+    expect(unjoined('된장찌개 레시피', ['레시피'])).toEqual(['된장찌개']);
+  });
+
+  it('leaves known words, two-syllable words and words with a Latin run to the index', () => {
+    expect(unjoined('된장찌개', ['된장찌개'])).toEqual([]);
+    expect(unjoined('경력')).toEqual([]);
+    expect(unjoined('AI기본법')).toEqual([]);
+  });
+
+  it('a page holds an unknown word when its syllables stand in a row in one block, spacing ignored', () => {
+    const terms = planOf('경력단절').analyzed.terms;
+    expect(holdsTermsInARow(['경력 단절 여성 지원'], terms)).toBe(true);
+    expect(holdsTermsInARow(['경력단절 여성'], terms)).toBe(true);
+    // Each bigram is on the page, the word is not: 경력 단절 apart, 력단 across a space elsewhere.
+    expect(holdsTermsInARow(['경력 개발', '이력 단절', '노력 단계'], terms)).toBe(false);
   });
 });

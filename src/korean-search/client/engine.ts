@@ -27,7 +27,9 @@ import {
   phraseTokens,
   planQuery,
   resolveStems,
+  holdsTermsInARow,
   termsWithUnknownTokens,
+  unjoinedTerms,
   typedWords,
   queryKeys,
   wordTokens,
@@ -43,6 +45,8 @@ import { TypoLoader } from './typo-loader';
 import { must } from '../core/must';
 
 const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
+/** How many results holdingInARow checks against their text. */
+const UNJOINED_CHECK_LIMIT = 50;
 
 /**
  * Pages past the first results page that the phrase search names and whose text is
@@ -260,6 +264,26 @@ export class SearchEngine {
     return docs ? [...knownItemsFirst(firstPage, docs, keys), ...ids.slice(RESULTS_PAGE_SIZE)] : ids;
   }
 
+  /**
+   * The results whose text holds each of `terms` in a row (unjoinedTerms): their bigrams
+   * found a page that may hold them apart. The first UNJOINED_CHECK_LIMIT results are
+   * checked, in order, and the rest kept: past that many pages, the word is one the site
+   * uses, and loading every text would cost more than a rare extra result far down.
+   */
+  private async holdingInARow(ids: string[], terms: readonly QueryTerm[]): Promise<string[]> {
+    const checked = ids.slice(0, UNJOINED_CHECK_LIMIT);
+    const holds = await Promise.all(
+      checked.map((id) =>
+        this.loadDoc(id).then(
+          (doc) => holdsTermsInARow(pageBlocks(doc), terms),
+          // A text that does not load cannot be checked; the page reports the text.
+          () => true,
+        ),
+      ),
+    );
+    return [...checked.filter((_, i) => holds[i]), ...ids.slice(UNJOINED_CHECK_LIMIT)];
+  }
+
   /** The page text of a result, as shown. */
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
@@ -412,6 +436,8 @@ export class SearchEngine {
     }
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
+    const unjoined = unjoinedTerms(plan, (token) => lookup(token) !== undefined);
+    if (unjoined.length > 0) searching = searching.then((all) => this.holdingInARow(all, unjoined));
     report();
     const phraseText = phraseSearching ? plan.analyzed.phrase?.text : undefined;
     const byPhrase =

@@ -236,8 +236,8 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
       case 'no-terms':
         filters.hidden = true;
         status.textContent = outcome.ignored.length
-          ? `‘${outcome.ignored.join(' ')}’만으로는 검색할 수 없습니다. 두 글자 이상의 낱말을 입력하세요.`
-          : '검색할 낱말이 없습니다. 두 글자 이상의 낱말을 입력하세요.';
+          ? `‘${outcome.ignored.join(' ')}’만으로는 검색할 수 없습니다. 찾을 낱말을 입력하세요.`
+          : '검색할 낱말이 없습니다. 찾을 낱말을 입력하세요.';
         return;
       case 'unknown':
         filters.hidden = true;

@@ -1,6 +1,6 @@
 /**
  * Turns what a reader typed into a search plan, or into the reason there is
- * none. Every input gets an answer: empty, one syllable, punctuation or emoji
+ * none. Every input gets an answer: empty, a function word, punctuation or emoji
  * only, markup, and very long text.
  */
 import type { SearchPage } from '../options';
@@ -10,7 +10,7 @@ import type { VocabularyEntry } from './vocabulary';
 
 export type QueryPlan =
   | { status: 'empty' }
-  /** Nothing searchable is left: one syllable, punctuation, emoji, a lone particle. */
+  /** Nothing searchable is left: a function word (및), punctuation, emoji, a lone particle. */
   | { status: 'no-terms'; ignored: string[]; truncated: boolean }
   | { status: 'ok'; analyzed: AnalyzedQuery; tokens: string[]; encoded: string[] };
 
@@ -98,6 +98,27 @@ export function searchTokens(plan: SearchPlan, known: KnownToken = () => false):
     return word !== undefined && known(encodeToken(word)) ? [word] : coverTerm(term);
   };
   return [...new Set(plan.analyzed.terms.flatMap(termTokens).map(encodeToken))];
+}
+
+/**
+ * The terms whose syllables a result must be checked to hold in a row: words of three
+ * Hangul syllables or more that the site has as no word (no known-word token), so they
+ * are searched by their bigrams, which a page may hold apart (the end of one word, the
+ * start of another). A known word's token already means the syllables in a row; a word
+ * with a Latin or digit run is left to its bigrams, since such runs have several
+ * spellings (unitKey would not see ChatGPT in 「Chat GPT」).
+ */
+export function unjoinedTerms(plan: SearchPlan, known: KnownToken): QueryTerm[] {
+  return plan.analyzed.terms.filter((term) => {
+    if (term.kind !== 'word' || !(term.pieces ?? []).every((p) => p.to > p.from) || coverTerm(term).length < 2) return false;
+    const word = termWordToken(term);
+    return word === undefined || !known(encodeToken(word));
+  });
+}
+
+/** Whether a page's blocks (pageBlocks) hold each term's text in a row, within one block, spacing ignored. */
+export function holdsTermsInARow(blocks: readonly string[], terms: readonly QueryTerm[]): boolean {
+  return terms.every((term) => holdsPhrase(blocks, term.text));
 }
 
 /** The known-word tokens of the plan's terms (encoded), for the engine to look up. */
