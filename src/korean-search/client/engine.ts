@@ -35,7 +35,7 @@ import { correctQuery, type QueryCorrection } from '../core/typo/correct';
 import { underBase } from '../core/site-paths';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
-import { PAGEFIND_BASE } from './pagefind-module';
+import { DAMAGED_INDEX_ERROR, PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
 import { must } from '../core/must';
 
@@ -45,6 +45,8 @@ const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
 export interface PagefindSearcher {
   warmUp(): void;
   search(term: string, filters?: Record<string, string>): Promise<string[]>;
+  /** Drops the loaded index, so the next search fetches every file again (after a damaged one). */
+  reset?(): void;
 }
 
 export type SearchEngineOptions = {
@@ -225,6 +227,23 @@ export class SearchEngine {
     return { ids: await Promise.race([ordered, firstPageFinal]), ordered };
   }
 
+  /**
+   * Pagefind found no page, yet the vocabulary puts every token it was asked on some
+   * page: either no page holds them all, or an index chunk Pagefind needed failed to
+   * load (Pagefind logs and drops such a chunk and answers without it; on the
+   * main-thread path it loads chunks in its own worker, where guardPagefindFetches
+   * cannot see them). Each token must then find a page on its own; one that does not
+   * means a damaged index, which throws rather than reading as "nothing found".
+   */
+  private async confirmNoPage(pagefind: PagefindSearcher, query: string, filtered: boolean): Promise<void> {
+    const tokens = query.split(' ');
+    // One token, unfiltered: the search just made was that token's own.
+    const alone = tokens.length === 1 && !filtered ? [[]] : await Promise.all(tokens.map((token) => pagefind.search(token)));
+    if (alone.every((ids) => ids.length > 0)) return;
+    pagefind.reset?.();
+    throw new Error(DAMAGED_INDEX_ERROR);
+  }
+
   /** The page text of a result, as shown. */
   loadDoc(id: string): Promise<SearchPage> {
     let doc = this.docs.get(id);
@@ -383,6 +402,7 @@ export class SearchEngine {
       phraseSearching && phraseText
         ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
         : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
+    if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
