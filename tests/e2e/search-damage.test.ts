@@ -46,13 +46,14 @@ const FILES = {
   'filter chunk': /\/pagefind\/filter\/[^/]+\.pf_filter$/,
 } as const;
 type FileKind = keyof typeof FILES;
-type Damage = 'missing' | 'corrupt';
+type Damage = 'missing' | 'corrupt' | 'empty';
 
 /** Our worker, bundled by Vite under a content hash: blocked, Pagefind runs from the page (its main-thread fallback). */
 const isOurWorker = (path: string) => /\/_astro\/pagefind-worker-[\w-]+\.js$/.test(path);
 
-/** Answers a request for a broken file: 404, or the real file cut in half (a truncated gzip, a JSON that does not parse). */
+/** Answers a request for a broken file: 404, the real file cut in half (a truncated gzip, a JSON that does not parse), or no bytes at all. */
 async function breakFile(route: Route, damage: Damage): Promise<void> {
+  if (damage === 'empty') return route.fulfill({ status: 200, body: '' });
   if (damage === 'missing') return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>404</title>' });
   const response = await route.fetch();
   const body = await response.body();
@@ -144,6 +145,13 @@ describe.concurrent('a damaged search file is a failure the reader sees', () => 
 
   // Pagefind then loads its files in its own worker, out of reach of our fetch guard:
   // the engine checks an empty answer against the vocabulary (SearchEngine.confirmNoPage).
+  // An upload cut off at nothing: an empty vocabulary shard would read as every word unknown.
+  it('vocabulary shard empty', async () => {
+    const page = await brokenPage({ kind: 'vocabulary shard', damage: 'empty' });
+    expectFailureShown(await search(page, 'vocabulary shard'));
+    await page.close();
+  });
+
   // A missing chunk there is the retry test's first search, below.
   it('on the main-thread fallback: index chunk corrupt', { skip: BASE !== '/' }, async () => {
     const page = await brokenPage({ kind: 'index chunk', damage: 'corrupt', mainThread: true });

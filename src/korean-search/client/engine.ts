@@ -182,6 +182,8 @@ export class SearchEngine {
     if (!shard) {
       shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then((text) => {
         const entries = parseShard(text);
+        // Shards are sized to hold hundreds of tokens each (chooseShardCount): an empty one is a file cut short, not a vocabulary.
+        if (entries.size === 0) throw new Error(`어휘 조각 ${n}이 비어 있습니다`);
         this.loadedShards.set(n, entries);
         return entries;
       });
