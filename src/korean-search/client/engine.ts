@@ -40,7 +40,7 @@ import { correctQuery, type QueryCorrection } from '../core/typo/correct';
 import { underBase } from '../core/site-paths';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
-import { PAGEFIND_BASE } from './pagefind-module';
+import { DAMAGED_INDEX_ERROR, PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
 import { must } from '../core/must';
 
@@ -59,6 +59,8 @@ const PHRASE_CHECKS = 3 * RESULTS_PAGE_SIZE;
 export interface PagefindSearcher {
   warmUp(): void;
   search(term: string, filters?: Record<string, string>): Promise<string[]>;
+  /** Drops the loaded index, so the next search fetches every file again (after a damaged one). */
+  reset?(): void;
 }
 
 export type SearchEngineOptions = {
@@ -194,6 +196,8 @@ export class SearchEngine {
     if (!shard) {
       shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then((text) => {
         const entries = parseShard(text);
+        // Shards are sized to hold hundreds of tokens each (chooseShardCount): an empty one is a file cut short, not a vocabulary.
+        if (entries.size === 0) throw new Error(`어휘 조각 ${n}이 비어 있습니다`);
         this.loadedShards.set(n, entries);
         return entries;
       });
@@ -282,6 +286,23 @@ export class SearchEngine {
       ),
     );
     return [...checked.filter((_, i) => holds[i]), ...ids.slice(UNJOINED_CHECK_LIMIT)];
+  }
+
+  /**
+   * Pagefind found no page, yet the vocabulary puts every token it was asked on some
+   * page: either no page holds them all, or an index chunk Pagefind needed failed to
+   * load (Pagefind logs and drops such a chunk and answers without it; on the
+   * main-thread path it loads chunks in its own worker, where guardPagefindFetches
+   * cannot see them). Each token must then find a page on its own; one that does not
+   * means a damaged index, which throws rather than reading as "nothing found".
+   */
+  private async confirmNoPage(pagefind: PagefindSearcher, query: string, filtered: boolean): Promise<void> {
+    const tokens = query.split(' ');
+    // One token, unfiltered: the search just made was that token's own.
+    const alone = tokens.length === 1 && !filtered ? [[]] : await Promise.all(tokens.map((token) => pagefind.search(token)));
+    if (alone.every((ids) => ids.length > 0)) return;
+    pagefind.reset?.();
+    throw new Error(DAMAGED_INDEX_ERROR);
   }
 
   /** The page text of a result, as shown. */
@@ -452,6 +473,7 @@ export class SearchEngine {
     const keys = queryKeys(query, plan.analyzed);
     const ids = await this.knownItemsOnFirstPage(byPhrase.ids, keys);
     const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
+    if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
     this.loadRestOfVocabulary(manifest);
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.

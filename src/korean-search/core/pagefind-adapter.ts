@@ -25,6 +25,12 @@
  *    against every result on every search (filter.rs get_filters).
  * 7. The size of the index chunks is set through the environment variable
  *    INDEX_CHUNK_SIZE_ENV, which the pagefind binary reads when it starts (options.rs).
+ * 8. A file Pagefind fails to load or inflate (an index or filter chunk, its metadata)
+ *    is logged and dropped, kept as loaded, and the search answers without it
+ *    (pagefind_web_js coupled_search.ts `_loadGenericChunk`, `loadMeta`); a file that
+ *    already starts with FRAGMENT_SIGNATURE is taken as inflated (`decompress`); and
+ *    `destroy()` drops the loaded index. client/pagefind-module.ts
+ *    (guardPagefindFetches) relies on all three.
  */
 import { HANGUL_FIRST, HANGUL_LAST } from './analyzer';
 
@@ -69,6 +75,8 @@ export const PAGEFIND_RANKING = { metaWeights: { title: 5, headings: 3 } };
 export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Drops the loaded index; the next init loads every file again. */
+  destroy(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number }[] } | null>;
 }
 
