@@ -106,8 +106,11 @@ export function createPagefindRunner(
       module: (async () => {
         await dropping;
         const module = (await importModule()) as PagefindModule;
-        await module.options({ basePath, ranking: PAGEFIND_RANKING });
+        await module.options({ basePath });
         await module.init();
+        // After init, not with basePath: init would apply it even on an index it failed to
+        // read, and throw where no caller awaits; here a failure rejects this load.
+        await module.options({ ranking: PAGEFIND_RANKING });
         return module;
       })(),
       damaged: false,
