@@ -363,6 +363,27 @@ describe('behaviour', () => {
     await context.close();
   });
 
+  it.skipIf(!AT_ROOT)(
+    'a policy page with every source disclosure open passes axe in the two pairings the sitemap pass leaves out (light 320, dark 1280)',
+    async () => {
+      const problems: string[] = [];
+      for (const [viewport, colorScheme] of [
+        [{ width: 320, height: 640 }, 'light'],
+        [{ width: 1280, height: 900 }, 'dark'],
+      ] as const) {
+        const context = await newContext({ viewport, colorScheme });
+        const page = await context.newPage();
+        await page.emulateMedia({ colorScheme });
+        await visit(page, `${server.url}${POLICY}`);
+        await openDisclosures(page);
+        expect(await page.locator('details.source-quote[open] blockquote').count()).toBeGreaterThan(1);
+        problems.push(...describeViolations(`${POLICY} (${colorScheme} ${viewport.width})`, await runAxe(page)));
+        await context.close();
+      }
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+  );
+
   it('the copy-link button appears on the headings of a policy page and copies the heading link', async () => {
     const context = await newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
