@@ -7,7 +7,9 @@
  *   --reuse                 skip generation and builds when .tmp/scale/n<N>-s<seed>/dist exists (query part only)
  *   --keep-image-cache      keep the link-preview cache of the last build (a warm build; default: emptied, cold)
  *   --think-ms N            idle time before each query after the first (default READER_PAUSE_MS; 0: back to back)
- *   --rounds N              runs of the query list per engine, latency = each query's median (default QUERY_ROUNDS)
+ *   --rounds N              rounds of the query list (default QUERY_ROUNDS); in each round every query runs
+ *                           on our engine and on stock Pagefind in turn, the engine that goes first
+ *                           alternating by round, and the round gives one ratio ours/stock of p50 and p95
  * The site is built with the project's own `npm run build` (Astro, whose
  * korean-search integration runs the indexer in a child process), so the figures
  * are those of a real build; the indexer's share comes from the integration's log line.
@@ -30,14 +32,16 @@ import {
   ourIdToUrl,
   extraPercent,
   readIndexedSite,
-  runQueries,
+  runInterleaved,
   stockIdToUrl,
   summarize,
+  type EngineName,
   type EngineSummary,
   type QueryMeasure,
 } from './harness/search-bench';
 import { STOCK_DIR } from './harness/search-harness';
 import { launchCdpBrowser } from './harness/cdp-browser';
+import { ratioSpread, ratioVerdict, roundLine, warmLatency, type LatencyRound, type RatioSpread } from './harness/paired-latency';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -77,6 +81,11 @@ export interface ScaleRun {
   ours: EngineSummary;
   /** Null when run without the stock comparison (smoke test). */
   stock: EngineSummary | null;
+  /** Each round's latency of both engines, timed query by query in turn (empty without the stock comparison). */
+  latencyRounds: LatencyRound[];
+  /** Ratios ours/stock over the rounds (null without the stock comparison). */
+  p50Ratio: RatioSpread | null;
+  p95Ratio: RatioSpread | null;
 }
 
 export interface ScaleOptions {
@@ -91,14 +100,14 @@ export interface ScaleOptions {
   keepImageCache?: boolean;
   /** Idle milliseconds before each query after the first (default READER_PAUSE_MS; 0: back to back). */
   thinkMs?: number;
-  /** Times each engine runs the query list; each query's latency is its median (default QUERY_ROUNDS). */
+  /** Rounds of the query list, both engines in turn query by query; each query's latency is its median (default QUERY_ROUNDS). */
   rounds?: number;
 }
 
 /**
- * Rounds of the query list per engine. One round's p95 is its third-slowest query, so a
- * single slow spell of a 2-core machine moves it (docs/benchmarks.md); each query's
- * median over three rounds is steadier.
+ * Rounds of the query list. One round's p95 is its third-slowest query, so a single slow
+ * spell of a 2-core machine moves it (docs/benchmarks.md); each query's median over
+ * three rounds is steadier, and three ratios ours/stock show their spread.
  */
 export const QUERY_ROUNDS = 3;
 
@@ -194,12 +203,23 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
   try {
     const protocol = { thinkMs: options.thinkMs ?? READER_PAUSE_MS };
     const rounds = options.rounds ?? QUERY_ROUNDS;
-    // Rounds alternate the engines, so a slow spell of the machine falls on both.
+    // Each query runs on both engines in turn, so a slow spell of the machine falls on both;
+    // the engine that goes first alternates by round, so neither always meets the other's after-work.
     const oursRounds: QueryMeasure[][] = [];
     const stockRounds: QueryMeasure[][] = [];
+    const latencyRounds: LatencyRound[] = [];
     for (let round = 0; round < rounds; round++) {
-      oursRounds.push(await runQueries(browser, server, 'ours', BENCH_QUERIES, protocol));
-      if (withStock) stockRounds.push(await runQueries(browser, server, 'stock', BENCH_QUERIES, protocol));
+      const order: EngineName[] = !withStock ? ['ours'] : round % 2 === 0 ? ['ours', 'stock'] : ['stock', 'ours'];
+      const measured = await runInterleaved(browser, server, order, BENCH_QUERIES, protocol);
+      const oursRound = measured.get('ours') ?? [];
+      const stockRound = measured.get('stock') ?? [];
+      oursRounds.push(oursRound);
+      if (withStock) {
+        stockRounds.push(stockRound);
+        const latency: LatencyRound = { first: order[0] ?? 'ours', ours: warmLatency(oursRound), stock: warmLatency(stockRound) };
+        latencyRounds.push(latency);
+        log(`[${pages}] ${roundLine(latency, round)}`);
+      }
     }
     const oursMeasures = medianOfRounds(oursRounds);
     const stockMeasures = medianOfRounds(stockRounds);
@@ -225,6 +245,9 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
       rounds,
       ours,
       stock,
+      latencyRounds,
+      p50Ratio: withStock ? ratioSpread(latencyRounds, 'p50') : null,
+      p95Ratio: withStock ? ratioSpread(latencyRounds, 'p95') : null,
     };
   } finally {
     await browser.close();
@@ -239,6 +262,7 @@ const mb = (b: number | null) => (b === null || Number.isNaN(b) ? '—' : `${(b 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const sec = (s: number) => (Number.isNaN(s) ? '—' : `${s.toFixed(1)} s`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const spread = (s: RatioSpread | null) => (s ? `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : '—');
 const programs = (m: ProcessMeasure) =>
   Object.entries(m.byProgram ?? {})
     .filter(([name, b]) => b > 50 * 1024 * 1024 && name !== 'time')
@@ -262,10 +286,10 @@ export function formatTable(runs: readonly ScaleRun[]): string {
       'our chunks: pf_index / vocab / doc / fragment',
       (r) => `${r.ourChunks.pagefindIndex} / ${r.ourChunks.vocab} / ${r.ourChunks.doc} / ${r.ourChunks.fragment}`,
     ],
-    ['queries: rounds (median latency) / pause before each', (r) => `${r.rounds} / ${r.thinkMs} ms`],
+    ['queries: rounds (engines in turn) / pause before each', (r) => `${r.rounds} / ${r.thinkMs} ms`],
     ['OURS first query bytes (cold)', (r) => kb(r.ours.firstQueryBytes)],
     ['OURS later query bytes max / p50', (r) => `${kb(r.ours.laterBytesMax)} / ${kb(r.ours.laterBytesP50)}`],
-    ['OURS latency cold / p50 / p95', (r) => `${ms(r.ours.coldMs)} / ${ms(r.ours.p50)} / ${ms(r.ours.p95)}`],
+    ['OURS latency cold / p50 / p95 (median of rounds)', (r) => `${ms(r.ours.coldMs)} / ${ms(r.ours.p50)} / ${ms(r.ours.p95)}`],
     ['OURS lost / right answers', (r) => `${r.ours.lost} / ${r.ours.truthTotal}`],
     ['OURS extra / returned', (r) => `${r.ours.extra} / ${r.ours.returned} = ${extraPercent(r.ours).toFixed(2)}%`],
     ['stock indexer time / tree peak', (r) => `${sec(r.stockIndexer.seconds)} / ${mb(r.stockIndexer.treePeakBytes)}`],
@@ -273,7 +297,9 @@ export function formatTable(runs: readonly ScaleRun[]): string {
     ['stock chunks: pf_index / fragment', (r) => `${r.stockChunks.index} / ${r.stockChunks.fragment}`],
     ['STOCK first query bytes (cold)', (r) => (r.stock ? kb(r.stock.firstQueryBytes) : '—')],
     ['STOCK later query bytes max / p50', (r) => (r.stock ? `${kb(r.stock.laterBytesMax)} / ${kb(r.stock.laterBytesP50)}` : '—')],
-    ['STOCK latency cold / p50 / p95', (r) => (r.stock ? `${ms(r.stock.coldMs)} / ${ms(r.stock.p50)} / ${ms(r.stock.p95)}` : '—')],
+    ['STOCK latency cold / p50 / p95 (median of rounds)', (r) => (r.stock ? `${ms(r.stock.coldMs)} / ${ms(r.stock.p50)} / ${ms(r.stock.p95)}` : '—')],
+    ['ratio ours/stock p50 (rounds min–max)', (r) => spread(r.p50Ratio)],
+    ['ratio ours/stock p95 (rounds min–max)', (r) => spread(r.p95Ratio)],
     [
       'STOCK lost / right answers',
       (r) => (r.stock ? `${r.stock.lost} / ${r.stock.truthTotal} = ${((100 * r.stock.lost) / Math.max(1, r.stock.truthTotal)).toFixed(1)}% lost` : '—'),
@@ -308,7 +334,11 @@ export function targetReport(r: ScaleRun): string[] {
   );
   check(r.ours.firstQueryBytes <= 300 * 1024, `first query ≤ 300 KB (${kb(r.ours.firstQueryBytes)})`);
   check(r.ours.laterBytesMax <= 150 * 1024, `later queries ≤ 150 KB (max ${kb(r.ours.laterBytesMax)})`);
-  if (r.stock) check(r.ours.p95 <= r.stock.p95, `p95 latency ≤ stock Pagefind's p95 in the same run (${ms(r.ours.p95)} vs ${ms(r.stock.p95)})`);
+  if (r.p95Ratio) {
+    r.latencyRounds.forEach((round, i) => fails.push(`  ${roundLine(round, i)}`));
+    fails.push(ratioVerdict(`p95 ours ≤ stock at ${r.pages} pages`, r.p95Ratio));
+    if (r.p50Ratio) fails.push(`  p50 ours/stock at ${r.pages} pages: ${spread(r.p50Ratio)}`);
+  }
   check(r.ours.p95 <= 150, `p95 latency ≤ 150 ms (${ms(r.ours.p95)})`);
   if (!Number.isNaN(r.build.seconds)) check(r.build.seconds <= 600, `build ≤ 10 min (${sec(r.build.seconds)})`);
   const peak = Math.max(r.build.maxRssBytes ?? 0, r.build.treePeakBytes || 0);

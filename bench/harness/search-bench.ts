@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
-import type { CdpBrowser } from './cdp-browser';
+import type { CdpBrowser, CdpPage } from './cdp-browser';
 import {
   createKoreanAnalyzer,
   RESULTS_PAGE_SIZE,
@@ -220,44 +220,68 @@ const BROWSER_QUERY = `async ({ query, engine, shown, stockDir }) => {
 export const READER_PAUSE_MS = 1000;
 
 /**
- * Runs every query once in a fresh browser context (cold cache) on one page, in
- * order: the first query pays for the engine's JS/WASM and index metadata.
- * A query = the search plus loading the shown results' texts, as the UI does.
+ * Runs the query list through each engine of `engines`, each on its own page in a fresh
+ * browser context (cold cache), query by query: every query goes to each engine in the
+ * order given before the next query starts, so both engines meet the same spells of a busy
+ * machine and the same pauses. The first query of each engine pays for its JS/WASM and
+ * index metadata. A query = the search plus loading the shown results' texts, as the UI does.
  */
-export async function runQueries(
+export async function runInterleaved(
   browser: CdpBrowser,
   server: StaticServer,
-  engine: EngineName,
+  engines: readonly EngineName[],
   queries: readonly string[],
   { thinkMs = READER_PAUSE_MS }: { thinkMs?: number } = {},
-): Promise<QueryMeasure[]> {
-  // A page on the same origin that loads no search code; its own bytes are not counted.
-  const page = await browser.newPage(`${server.url}/robots.txt`);
-  const measures: QueryMeasure[] = [];
-  // Anything fetched during the pause (an engine loading ahead) counts to the query before it.
+): Promise<Map<EngineName, QueryMeasure[]>> {
+  // Pages on the same origin that load no search code; their own bytes are not counted.
+  const pages = new Map<EngineName, CdpPage>();
+  for (const engine of engines) pages.set(engine, await browser.newPage(`${server.url}/robots.txt`));
+  const measures = new Map<EngineName, QueryMeasure[]>(engines.map((engine) => [engine, []]));
+  let last: QueryMeasure | undefined;
+  // Anything fetched during a pause (an engine loading ahead) counts to the query before it.
+  // The engines take turns and each query is preceded by a pause, so that query is the same engine's.
   const addLateTraffic = () => {
     const late = server.traffic();
-    const last = measures.at(-1);
     if (!last) return;
     last.bytes += late.bytes;
     last.requests += late.requests;
     last.paths.push(...late.paths);
   };
-  for (const query of queries) {
-    if (measures.length > 0 && thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+  const pause = () => (thinkMs > 0 ? new Promise((resolve) => setTimeout(resolve, thinkMs)) : Promise.resolve());
+  try {
+    for (const query of queries) {
+      for (const engine of engines) {
+        if (last) await pause();
+        addLateTraffic();
+        server.resetTraffic();
+        const args = { query, engine, shown: SHOWN_RESULTS, stockDir: STOCK_DIR };
+        const page = pages.get(engine);
+        if (!page) throw new Error(`no page for ${engine}`);
+        const result = await page.evaluate<{ ms: number; ids: string[]; error?: string }>(`(${BROWSER_QUERY})(${JSON.stringify(args)})`);
+        // Counted at the server, so requests from workers count too; browser-cache hits never reach it.
+        const { bytes, requests, paths } = server.traffic();
+        last = { query, bytes, requests, paths, ...result };
+        measures.get(engine)?.push(last);
+        server.resetTraffic();
+      }
+    }
+    await pause();
     addLateTraffic();
-    server.resetTraffic();
-    const args = { query, engine, shown: SHOWN_RESULTS, stockDir: STOCK_DIR };
-    const result = await page.evaluate<{ ms: number; ids: string[]; error?: string }>(`(${BROWSER_QUERY})(${JSON.stringify(args)})`);
-    // Counted at the server, so requests from workers count too; browser-cache hits never reach it.
-    const { bytes, requests, paths } = server.traffic();
-    measures.push({ query, bytes, requests, paths, ...result });
-    server.resetTraffic();
+  } finally {
+    for (const page of pages.values()) await page.close();
   }
-  if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
-  addLateTraffic();
-  await page.close();
   return measures;
+}
+
+/** Every query once through one engine (runInterleaved with a single engine). */
+export async function runQueries(
+  browser: CdpBrowser,
+  server: StaticServer,
+  engine: EngineName,
+  queries: readonly string[],
+  options: { thinkMs?: number } = {},
+): Promise<QueryMeasure[]> {
+  return (await runInterleaved(browser, server, [engine], queries, options)).get(engine) ?? [];
 }
 
 /**

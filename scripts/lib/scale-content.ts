@@ -320,13 +320,17 @@ function title(rng: Rng, n: Nouns): string {
 /** YAML flow scalars: quote when the text could be misread. */
 const yamlString = (s: string) => JSON.stringify(s);
 
+/**
+ * A source that is no stored text (data/source/): the generated sentences quote nothing,
+ * and a page citing a stored text must cite it statement by statement (docs/provenance.md).
+ */
 function sourceBlock(): string {
   return [
     'sources:',
-    '  - title: AI개발사업 국가AI컴퓨팅센터 구축 본격화 소식!',
-    '    publisher: 충북진',
-    '    url: https://chungbukzine.com/3725',
-    '    dateNote: 원문에 게시일 표기가 없으며, 조회 기록은 2025-01-14부터 시작합니다.',
+    '  - title: 규모 시험용 합성 출처',
+    '    publisher: 규모 시험',
+    '    url: https://example.org/scale-test',
+    '    dateNote: 생성기가 만든 합성 페이지라 원문이 없습니다.',
   ].join('\n');
 }
 
