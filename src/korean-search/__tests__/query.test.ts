@@ -13,6 +13,7 @@ import {
   planQuery,
   queryKeys,
   titleHoldsEvery,
+  unknownSyllableWithParticle,
   resolveStems,
   searchTokens,
   termsWithUnknownTokens,
@@ -298,5 +299,19 @@ describe('unjoinedTerms and holdsTermsInARow', () => {
     expect(holdsTermsInARow(['경력단절 여성'], terms)).toBe(true);
     // Each bigram is on the page, the word is not: 경력 단절 apart, 력단 across a space elsewhere.
     expect(holdsTermsInARow(['경력 개발', '이력 단절', '노력 단계'], terms)).toBe(false);
+  });
+});
+
+describe('unknownSyllableWithParticle', () => {
+  const unknownOf = (query: string) => {
+    const plan = planOf(query);
+    return unknownSyllableWithParticle(plan.analyzed, new Set(plan.encoded));
+  };
+  it('names a one-syllable word with 은, 는 or 를 that no page holds, when other words are left', () => {
+    expect(unknownOf('패턴이 사용될 모든 곳은')).toEqual(['곳은']);
+    expect(unknownOf('곳은')).toEqual([]);
+    // 을 ends two-syllable nouns (마을, 가을), and 가 ends 국가: neither is taken for a particle.
+    expect(unknownOf('가을 축제')).toEqual([]);
+    expect(unknownOf('국가 전략')).toEqual([]);
   });
 });
