@@ -31,7 +31,7 @@ import {
 } from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
-import { correctQuery, type QueryCorrection } from '../core/typo/correct';
+import { correctQuery, shareByResults, type CandidateQuery, type QueryCorrection } from '../core/typo/correct';
 import { underBase } from '../core/site-paths';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
@@ -116,8 +116,12 @@ export type SearchOutcome =
       sections: FilterOption[];
       tags: FilterOption[];
       suggestions: SuggestionTarget[];
-      /** The query had words not on the site and these results are of its correction (from: as typed). */
-      correction?: { from: string; to: string };
+      /**
+       * The query had words not on the site and these results are of its correction (from: as
+       * typed, to: the query searched); `similar` when no correction was clear and the results are
+       * those of several candidate queries (the typed words, and the candidates that found pages).
+       */
+      correction?: { from: string; to: string; similar?: { words: string[]; candidates: string[] } };
     };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -272,6 +276,51 @@ export class SearchEngine {
   }
 
   /**
+   * When no correction of the unknown words is clear: searches every candidate query and
+   * answers with the pages of those that find any, each holding a share of the top in
+   * proportion to its results (shareByResults). The query with the most results comes first: a candidate's chance is its frequency (its pages, as
+   * when one correction is chosen) times the chance that the other words are on a page with
+   * it (results over its pages), that is its results. Undefined when none finds a page.
+   */
+  private async searchCandidates(
+    query: string,
+    candidates: readonly CandidateQuery[],
+    words: string[],
+    filters: SearchFilters,
+  ): Promise<SearchOutcome | undefined> {
+    const outcomes = await Promise.all(candidates.map((c) => this.search(c.query, filters, undefined, { correct: false })));
+    const found = outcomes
+      .flatMap((outcome, i) => (outcome.kind === 'results' && outcome.total > 0 ? [{ outcome, candidate: must(candidates[i], 'candidate') }] : []))
+      .sort((a, b) => b.outcome.total - a.outcome.total || b.candidate.pages - a.candidate.pages);
+    const [first] = found;
+    if (!first) return undefined;
+    const from = cleanQuery(query);
+    if (found.length === 1) return { ...first.outcome, correction: { from, to: first.candidate.query } };
+    const totals = found.map((f) => f.outcome.total);
+    const ids = shareByResults(
+      found.map((f) => f.outcome.ids),
+      totals,
+    );
+    // Each list's order past its first page may still change (orderByPhrase): the first page stays as shown.
+    const firstPage = ids.slice(0, RESULTS_PAGE_SIZE);
+    const ordered = Promise.all(found.map((f) => f.outcome.ordered)).then((lists) => {
+      const rest = shareByResults(lists, totals).filter((id) => !firstPage.includes(id));
+      return [...firstPage, ...rest];
+    });
+    const terms = [...new Map(found.flatMap((f) => f.outcome.terms).map((t) => [t.text, t])).values()];
+    const candidateWords = [...new Set(found.flatMap((f) => f.candidate.words))];
+    return {
+      ...first.outcome,
+      terms,
+      total: ids.length,
+      ids,
+      ordered,
+      suggestions: [],
+      correction: { from, to: first.candidate.query, similar: { words, candidates: candidateWords } },
+    };
+  }
+
+  /**
    * Searches; `trace`, when given, receives what each step found (npm run search:explain).
    * Unknown words are corrected when one correction is clearly best, unless `correct` is false.
    */
@@ -363,17 +412,22 @@ export class SearchEngine {
         return answer;
       }
       const correction = await this.correct(query, unknownTerms, manifest, manifest.typo, analyzer);
-      if (!correction.query) {
-        trace?.({ ...steps(), correction: { ...correction, typed: query } });
-        return { ...answer, alternatives: correction.alternatives };
+      if (correction.query) {
+        let corrected: SearchTrace | undefined;
+        const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
+        // A correction that finds nothing (its words never on one page) is no answer: the candidates are tried next.
+        const found = outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag));
+        if (found && corrected) trace?.({ ...corrected, correction: { ...correction, typed: query } });
+        if (found) return { ...outcome, correction: { from: cleanQuery(query), to: correction.query } };
       }
-      let corrected: SearchTrace | undefined;
-      const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
-      // A correction that finds nothing (its words never on one page) is no answer: the words stay unknown.
-      const found = outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag));
-      if (found && corrected) trace?.({ ...corrected, correction: { ...correction, typed: query } });
-      else trace?.({ ...steps(), correction: { ...correction, query: undefined, typed: query } });
-      return found ? { ...outcome, correction: { from: cleanQuery(query), to: correction.query } } : answer;
+      const similar = await this.searchCandidates(
+        query,
+        correction.candidateQueries.filter((c) => c.query !== correction.query),
+        typedWords(query, unknownTerms),
+        filters,
+      );
+      trace?.({ ...steps(), correction: { ...correction, query: undefined, typed: query } });
+      return similar ?? { ...answer, alternatives: correction.alternatives };
     }
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
