@@ -214,6 +214,13 @@ describe('correcting a query', () => {
     expect(result.query).toBeUndefined();
     expect(result.words[0]!.candidates).toContainEqual({ text: '출연이', pages: undefined });
   });
+
+  it('beside words of the site, takes a candidate that loses an ending: those words must be on its pages', async () => {
+    // 출연이 is searched as 출연, with 혁신: a page must hold both.
+    const result = await correct('출연잉 혁신');
+    expect(result.words[0]!.candidates).toContainEqual({ text: '출연이', pages: expect.any(Number) });
+    expect(result.query).toBe('출연이 혁신');
+  });
 });
 
 describe('when no correction is clear: searching the candidates together', () => {

@@ -276,6 +276,31 @@ export class SearchEngine {
   }
 
   /**
+   * The results of the correction of `terms` (the query's words not on the site) when it is
+   * clear and finds pages, else of its candidates together (searchCandidates); no outcome when
+   * neither finds a page. `corrected`: the steps of the clear correction's search.
+   */
+  private async searchCorrection(
+    query: string,
+    terms: string[],
+    filters: SearchFilters,
+    manifest: SearchManifest,
+    typo: TypoManifest,
+    analyzer: KoreanAnalyzer,
+  ): Promise<{ correction: QueryCorrection; outcome?: SearchOutcome; corrected?: SearchTrace }> {
+    const correction = await this.correct(query, terms, manifest, typo, analyzer);
+    if (correction.query) {
+      let corrected: SearchTrace | undefined;
+      const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
+      // A correction that finds nothing (its words never on one page) is no answer: the candidates are tried next.
+      if (outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag)))
+        return { correction, outcome: { ...outcome, correction: { from: cleanQuery(query), to: correction.query } }, corrected };
+    }
+    const candidates = correction.candidateQueries.filter((c) => c.query !== correction.query);
+    return { correction, outcome: await this.searchCandidates(query, candidates, typedWords(query, terms), filters) };
+  }
+
+  /**
    * When no correction of the unknown words is clear: searches every candidate query and
    * answers with the pages of those that find any, each holding a share of the top in
    * proportion to its results (shareByResults). The query with the most results comes first: a candidate's chance is its frequency (its pages, as
@@ -411,23 +436,13 @@ export class SearchEngine {
         report();
         return answer;
       }
-      const correction = await this.correct(query, unknownTerms, manifest, manifest.typo, analyzer);
-      if (correction.query) {
-        let corrected: SearchTrace | undefined;
-        const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
-        // A correction that finds nothing (its words never on one page) is no answer: the candidates are tried next.
-        const found = outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag));
-        if (found && corrected) trace?.({ ...corrected, correction: { ...correction, typed: query } });
-        if (found) return { ...outcome, correction: { from: cleanQuery(query), to: correction.query } };
-      }
-      const similar = await this.searchCandidates(
-        query,
-        correction.candidateQueries.filter((c) => c.query !== correction.query),
-        typedWords(query, unknownTerms),
-        filters,
+      const { correction, outcome, corrected } = await this.searchCorrection(query, unknownTerms, filters, manifest, manifest.typo, analyzer);
+      trace?.(
+        corrected
+          ? { ...corrected, correction: { ...correction, typed: query } }
+          : { ...steps(), correction: { ...correction, query: undefined, typed: query } },
       );
-      trace?.({ ...steps(), correction: { ...correction, query: undefined, typed: query } });
-      return similar ?? { ...answer, alternatives: correction.alternatives };
+      return outcome ?? { ...answer, alternatives: correction.alternatives };
     }
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
@@ -438,6 +453,30 @@ export class SearchEngine {
         ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
         : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
     this.loadRestOfVocabulary(manifest);
+    // Nothing found and a word of three syllables or more is no word of the site, only its
+    // bigrams apart (작성효기): it may be a slip, corrected like an unknown word.
+    const notSiteWords = plan.analyzed.terms.filter((t) => {
+      const token = termWordToken(t);
+      return token !== undefined && lookup(encodeToken(token)) === undefined;
+    });
+    if (ids.length === 0 && correct && manifest.typo && !filters.section && !filters.tag && notSiteWords.length > 0) {
+      const { correction, outcome, corrected } = await this.searchCorrection(
+        query,
+        notSiteWords.map((t) => t.text),
+        filters,
+        manifest,
+        manifest.typo,
+        analyzer,
+      );
+      if (outcome) {
+        trace?.(
+          corrected
+            ? { ...corrected, correction: { ...correction, typed: query } }
+            : { ...steps(), correction: { ...correction, query: undefined, typed: query } },
+        );
+        return outcome;
+      }
+    }
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));

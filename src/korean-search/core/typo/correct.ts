@@ -277,7 +277,7 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
       ranked.push([]);
       continue;
     }
-    const scored = await Promise.all(candidates.map(async (text) => ({ text, pages: await pagesOfWord(text, context) })));
+    const scored = await Promise.all(candidates.map(async (text) => ({ text, pages: await pagesOfWord(text, context, besideKnownWords) })));
     const known = scored.filter((c): c is ScoredCandidate => c.pages !== undefined);
     const choice = chooseCorrection(known, rules);
     // A short word is never corrected on its own (too many neighbours): its candidates are only searched beside the other words.
@@ -379,11 +379,17 @@ function replaceTerm(word: string, positions: readonly number[], term: string, c
 /**
  * Pages of a candidate word's rarest token, planned as a query of its own; undefined
  * when a token is not on the site, or when the analyser would not search the word
- * whole (a slip that made a particle, 출연이 → 출연 + 이, is no correction).
+ * whole (a slip that made a particle, 출연이 → 출연 + 이, is no correction). Beside
+ * other words of the site a candidate may lose an ending, leaving a stem of two units
+ * or more (실험억 → 실험적, searched as 실험): those words must then be on its pages.
  */
-async function pagesOfWord(text: string, context: CorrectionContext): Promise<number | undefined> {
+async function pagesOfWord(text: string, context: CorrectionContext, besideKnownWords: boolean): Promise<number | undefined> {
   const plan: QueryPlan = planQuery(text, context.analyzer);
-  if (plan.status !== 'ok' || plan.analyzed.ignored.length > 0 || plan.analyzed.terms.map((t) => t.text).join('') !== normalizeChars(text)) return undefined;
+  if (plan.status !== 'ok' || plan.analyzed.ignored.length > 0) return undefined;
+  const searched = plan.analyzed.terms.map((t) => t.text).join('');
+  const whole = searched === normalizeChars(text);
+  const stem = besideKnownWords && plan.analyzed.terms.length === 1 && normalizeChars(text).startsWith(searched) && toUnits(searched).length >= 2;
+  if (!whole && !stem) return undefined;
   const counts = await context.pageCounts(plan.tokens.map(encodeToken));
   if (counts.some((c) => c === undefined)) return undefined;
   return Math.min(...(counts as number[]));
