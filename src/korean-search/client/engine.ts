@@ -453,16 +453,26 @@ export class SearchEngine {
         ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
         : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
     this.loadRestOfVocabulary(manifest);
-    // Nothing found and a word of three syllables or more is no word of the site, only its
-    // bigrams apart (작성효기): it may be a slip, corrected like an unknown word.
+    // A word of three syllables or more that is no word of the site, only its bigrams apart,
+    // may be a slip, corrected like an unknown word: when nothing is found (작성효기), or when
+    // it holds a bigram the site has only across a space, so that no site word holds it
+    // (페이저: 이저), and no page of the first results holds it either (spacing ignored). An
+    // inflected form the analyser keeps whole (조작하려면) holds no such bigram and is left
+    // alone. The first texts are the ones the page shows first: loading them costs no request.
     const notSiteWords = plan.analyzed.terms.filter((t) => {
       const token = termWordToken(t);
-      return token !== undefined && lookup(encodeToken(token)) === undefined;
+      const suspect = ids.length === 0 || t.tokens.some((bigram) => lookup(encodeToken(bigram))?.bridgeOnly === true);
+      return token !== undefined && lookup(encodeToken(token)) === undefined && suspect;
     });
-    if (ids.length === 0 && correct && manifest.typo && !filters.section && !filters.tag && notSiteWords.length > 0) {
+    const firstTexts =
+      correct && manifest.typo && !filters.section && !filters.tag && notSiteWords.length > 0
+        ? await Promise.all(ids.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id))).catch(() => undefined)
+        : undefined;
+    const absent = firstTexts ? notSiteWords.filter((t) => !firstTexts.some((doc) => holdsPhrase(pageBlocks(doc), t.text))) : [];
+    if (absent.length > 0 && manifest.typo) {
       const { correction, outcome, corrected } = await this.searchCorrection(
         query,
-        notSiteWords.map((t) => t.text),
+        absent.map((t) => t.text),
         filters,
         manifest,
         manifest.typo,
