@@ -57,6 +57,15 @@ describe('typo correction', () => {
     expect(await outcome.ordered).toEqual(expect.arrayContaining(outcome.ids.slice(0, 5)));
   });
 
+  it('a slip whose bigrams are all on the site, apart, is corrected when the search as typed finds nothing', async () => {
+    // 세액·액공·공지 are each on the site, 세액공지 on no page.
+    const asTyped = await search.engine.search('세액공지', {}, undefined, { correct: false });
+    expect(asTyped.kind === 'results' && asTyped.total).toBe(0);
+    const outcome = await search.engine.search('세액공지');
+    expect(outcome.kind === 'results' && outcome.correction).toEqual({ from: '세액공지', to: '세액공제' });
+    expect(await urls(outcome)).toContain('/ai-g3/ai-tax-credit/');
+  });
+
   it('a two-syllable slip beside words on the site is searched by its candidates with them', async () => {
     const outcome = await search.engine.search('과학기술 외굑');
     expect(outcome.kind).toBe('results');
