@@ -16,4 +16,4 @@ rm -rf "$out"
 npm run --silent build -- --outDir "$out"
 # A deploy build must carry no local address.
 npm run --silent check:deploy -- "$out"
-DIST_DIR="$out" npx vitest run tests/build/link-previews.test.ts tests/e2e/site.test.ts tests/e2e/search.test.ts tests/e2e/nginx.test.ts
+DIST_DIR="$out" npx vitest run tests/build/link-previews.test.ts tests/e2e/site.test.ts tests/e2e/search.test.ts tests/e2e/search-damage.test.ts tests/e2e/nginx.test.ts

@@ -46,6 +46,11 @@ describe('benchmark ground truth', () => {
   });
 
   it('has no right answer for a query with nothing to search', () => {
-    expect(truthFor([page('/a/', '법')], '법').size).toBe(0);
+    expect(truthFor([page('/a/', '및')], '및').size).toBe(0);
+  });
+
+  it('holds a one-syllable word where it stands as a word, not inside a longer one', () => {
+    const pages = [page('/word/', '이 법을 따른다'), page('/inside/', '기본법과 방법')];
+    expect([...truthFor(pages, '법')]).toEqual(['/word/']);
   });
 });

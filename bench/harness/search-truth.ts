@@ -11,7 +11,8 @@
  * does not hold ai, because a Latin run is one unit. A synonym term is held when
  * the block holds any spelling of its group (the analyser's own synonym match,
  * the definition of a synonym). A 초성 term is held when a word of the page has
- * those initials (likewise the analyser's own token).
+ * those initials, and a one-syllable word where the page has it as a word of its
+ * own (likewise the analyser's own tokens).
  *
  * Blocks are compared one by one because the indexer analyses them apart: a
  * word that runs over the end of one paragraph into the next is not in the text.
@@ -35,7 +36,8 @@ export function truthPage(url: string, blocks: readonly string[], analyzer: Kore
 
 /** Whether a page holds one analysed query term. */
 export function holdsTerm(page: TruthPage, term: QueryTerm): boolean {
-  if (term.kind !== 'word') return term.tokens.every((t) => page.analyserTokens.has(t));
+  // A one-syllable word is held where it stands as a word of its own (the analyser's token), not inside a longer word.
+  if (term.kind !== 'word' || [...term.text].length === 1) return term.tokens.every((t) => page.analyserTokens.has(t));
   const needle = unitKey(term.text);
   return needle !== '' && page.blocks.some((block) => block.includes(needle));
 }

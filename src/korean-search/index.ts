@@ -13,7 +13,8 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { devSearchMiddleware } from './dev/dev-server';
 import { contentDigest } from './indexer/content-digest';
 import { JOB_FILE_ENV, describeSummary, runIndexJob } from './indexer/run-indexer';
-import { koreanSearchOptionsSchema, type IndexJob, type KoreanSearchOptions } from './options';
+import { koreanSearchOptionsSchema, type IndexJob, type KoreanSearchOptions, type SuggestionTarget } from './options';
+import { BROWSE_LINKS_MODULE } from './client/browse-links';
 
 export type { KoreanSearchOptions, SynonymsFile } from './options';
 export { JOB_FILE_ENV, describeSummary, runDeferredIndex } from './indexer/run-indexer';
@@ -27,6 +28,9 @@ export default function koreanSearch(userOptions: KoreanSearchOptions): AstroInt
   return {
     name: 'korean-search',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [browseLinksPlugin(options.suggestions)] } });
+      },
       'astro:config:done': ({ config: resolved }) => {
         config = resolved;
       },
@@ -46,5 +50,19 @@ export default function koreanSearch(userOptions: KoreanSearchOptions): AstroInt
         logger.info(describeSummary(await runIndexJob(config ? fileURLToPath(config.root) : process.cwd(), job)));
       },
     },
+  };
+}
+
+/**
+ * The site's suggestions as a module of the search UI's bundle: the links a failed
+ * search offers (search-ui.ts), which must not depend on the search's data files.
+ */
+function browseLinksPlugin(suggestions: readonly SuggestionTarget[]) {
+  const resolved = `\0${BROWSE_LINKS_MODULE}`;
+  const links = suggestions.map(({ label, path }) => ({ label, path }));
+  return {
+    name: 'korean-search-browse-links',
+    resolveId: (id: string) => (id === BROWSE_LINKS_MODULE ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export default ${JSON.stringify(links)};` : undefined),
   };
 }

@@ -36,6 +36,6 @@ export {
   type SynonymGroup,
 } from './core/analyzer';
 export { encodeToken } from './core/pagefind-adapter';
-export { holdsPhrase, phraseFirst, phraseTokens, planQuery, resolveStems, unitKey } from './core/query';
+export { holdsPhrase, phraseFirst, phraseTokens, planQuery, resolveStems, titleHoldsEvery, unitKey } from './core/query';
 export { TYPO_RULES, correctQuery, type QueryCorrection, type TypoRules } from './core/typo/correct';
 export { TypoLoader } from './client/typo-loader';

@@ -122,7 +122,7 @@ describe('search page', () => {
   it.each([
     // [case, query, results expected, words the status message must contain]
     ['empty', '', false, '검색어를 입력하세요'],
-    ['one syllable', '법', false, '두 글자 이상'],
+    ['a function word alone', '및', false, '‘및’만으로는 검색할 수 없습니다'],
     ['500 characters', '양자컴퓨터 '.repeat(84), true, '앞부분만'],
     ['emoji', '😀🎉🚀', false, '검색할 수 없습니다'],
     ['punctuation', '?!…·,.;', false, '검색할 수 없습니다'],

@@ -113,6 +113,11 @@ describe('question and filler words', () => {
     ['출연연 정책은 어떻게 바뀌나요', ['출연연', '정책', '바뀌'], ['어떻게']],
     ['출연연 정책이 뭐예요', ['출연연'], ['정책이', '뭐예요']],
     ['정책 펀드', ['정책', '펀드'], []],
+    ['데이터 공유 어떻게 하나요', ['데이터', '공유'], ['어떻게', '하나요']],
+    ['출연금 신청 어떻게 하면 되나요?', ['출연금', '신청'], ['어떻게', '하면', '되나요?']],
+    ['연구과제 설치하려면', ['연구과제', '설치'], []],
+    ['보고서 만들려면', ['보고서', '만들'], []],
+    ['양자컴퓨터인가요', ['양자컴퓨터'], []],
   ])('%s searches %j and names %j as not searched', (query, searched, dropped) => {
     const analyzed = analyzer.analyzeQuery(query);
     expect(texts(query)).toEqual(searched);
@@ -128,6 +133,12 @@ describe('question and filler words', () => {
     expect(texts('된장찌개 끓이는 뻡')).toEqual(['된장찌개', '끓이', '뻡'].filter((w) => w.length > 1));
     expect(texts('야구 중계 일정')).toEqual(['야구', '중계', '일정']);
     expect(analyzer.analyzeQuery('야구 중계 일정').dropped).toEqual([]);
+    expect(texts('야구 중계 일정 어떻게 하나요')).toEqual(['야구', '중계', '일정']);
+  });
+
+  it('searches a question ending when it is the whole query', () => {
+    expect(texts('하나요')).toEqual(['하나요']);
+    expect(analyzer.analyzeQuery('하나요').dropped).toEqual([]);
   });
 });
 
@@ -146,7 +157,7 @@ describe('stripSuffix', () => {
 });
 
 describe('analyzeQuery on bad input', () => {
-  it.each(['', '   ', '법', '!!!', '😀🎉', '...,,,', '\u200b'])('"%s" has no terms', (query) => {
+  it.each(['', '   ', '!!!', '😀🎉', '...,,,', '\u200b'])('"%s" has no terms', (query) => {
     expect(queryTokens(analyzer.analyzeQuery(query))).toEqual([]);
   });
 
@@ -164,6 +175,38 @@ describe('analyzeQuery on bad input', () => {
   it('a one-syllable word is reported as ignored, not silently dropped', () => {
     const result = analyzer.analyzeQuery('AI 법');
     expect(result.ignored).toEqual(['법']);
+  });
+});
+
+describe('one-syllable words', () => {
+  it.each([
+    ['법', '법'],
+    ['법을', '법'],
+    ['법 뭐예요', '법'],
+  ])('"%s" alone searches %s as a word of its own', (query, syllable) => {
+    const result = analyzer.analyzeQuery(query);
+    expect(result.terms.map((t) => t.tokens.map(describeToken))).toEqual([[`syllable:${syllable}`]]);
+    expect(result.ignored).toEqual([]);
+  });
+
+  it.each([
+    ['법', '법 개정'],
+    ['법', '「법」'],
+    ['법을', '이 법을 따른다'],
+    ['법', '법에서는 이렇게'],
+  ])('finds %s where it stands as a word: "%s"', (query, text) => expect(finds(query, text)).toBe(true));
+
+  it.each([
+    ['법', '기본법 개정'],
+    ['법', '방법'],
+    ['법', '법률'],
+    ['국', '국가'],
+    ['법', 'AI법'],
+  ])('does not find %s inside a longer word: "%s"', (query, text) => expect(finds(query, text)).toBe(false));
+
+  it('leaves stop words and words with a Latin run alone', () => {
+    expect(queryTokens(analyzer.analyzeQuery('및'))).toEqual([]);
+    expect(analyzer.indexTokens('기술 및 정책').map(describeToken)).not.toContain('syllable:및');
   });
 });
 

@@ -17,6 +17,7 @@ describe('findMatchRanges marks the original text', () => {
     ['인공지능 산업과 AI 인프라', 'AI', ['인공지능', 'AI']],
     ['Main AI', 'ai', ['AI']],
     ['지역R&D 지원', '지역R&D', ['지역R&D']],
+    ['방법과 기본법, 그리고 법을', '법', ['법']],
   ])('%s ← %s', (text, query, expected) => expect(marked(text, query)).toEqual(expected));
 
   it('marks nothing when nothing matches', () => expect(marked('국가전략기술', '김치')).toEqual([]));

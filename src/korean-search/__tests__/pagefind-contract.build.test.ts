@@ -7,10 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Browser, Page } from 'playwright-core';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFragments } from '../indexer/pagefind-files';
-import { INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../core/pagefind-adapter';
+import { FRAGMENT_SIGNATURE, INDEX_CHUNK_SIZE_ENV, PAGEFIND_VERSION, RECORD_LANGUAGE, UNUSED_PAGEFIND_FILES, encodeToken } from '../core/pagefind-adapter';
 import { startStaticServer, type StaticServer } from '../node/static-server';
 import { launchBrowser } from '../../../scripts/lib/chromium';
 import { REPO_ROOT } from '../../../tests/helpers/astro-build';
@@ -83,6 +84,27 @@ async function searchInWorker(term: string): Promise<{ ids: string[]; hasWindow:
   );
 }
 
+/** One search in a new page's worker whose index chunk requests `answerChunk` answers. */
+async function searchWithChunks(term: string, answerChunk: (route: Route) => Promise<void>): Promise<string[]> {
+  const fresh = await browser.newPage();
+  try {
+    await fresh.route((url) => url.pathname.endsWith('.pf_index'), answerChunk);
+    await fresh.goto(`${server.url}/`);
+    return await fresh.evaluate(
+      (t) =>
+        new Promise<string[]>((resolve, reject) => {
+          const worker = new Worker('/worker.js', { type: 'module' });
+          worker.onmessage = (e: MessageEvent<{ ids: string[] }>) => resolve(e.data.ids);
+          worker.onerror = (e) => reject(new Error(e.message));
+          worker.postMessage(t);
+        }),
+      term,
+    );
+  } finally {
+    await fresh.close();
+  }
+}
+
 describe('Pagefind contract', () => {
   it(`is the pinned release ${PAGEFIND_VERSION}, pinned exactly in package.json`, () => {
     const installed = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string };
@@ -109,6 +131,17 @@ describe('Pagefind contract', () => {
     expect((await searchInWorker(encodeToken('양자컴퓨터'))).ids).toEqual([]);
     // Every word must match (AND).
     expect((await searchInWorker(`${encodeToken('컴퓨')} ${encodeToken('양자')}`)).ids).toEqual([]);
+  });
+
+  it('answers without a chunk it cannot load, and takes a chunk served inflated with its signature as is', async () => {
+    // What client/pagefind-module.ts guards against: a missing chunk reads as no page.
+    expect(await searchWithChunks(encodeToken('센터'), (route) => route.fulfill({ status: 404, body: 'missing' }))).toEqual([]);
+    const inflated = async (route: Route) => {
+      const body = gunzipSync(await (await route.fetch()).body());
+      expect(body.subarray(0, FRAGMENT_SIGNATURE.length).toString()).toBe(FRAGMENT_SIGNATURE);
+      await route.fulfill({ status: 200, body });
+    };
+    expect(await searchWithChunks(encodeToken('센터'), inflated)).toHaveLength(2);
   });
 
   it('sizes its index chunks by the environment variable the indexer sets', async () => {

@@ -6,15 +6,20 @@ import {
   cleanQuery,
   coverTerm,
   holdsPhrase,
+  knownItemsFirst,
   pagefindQuery,
   phraseFirst,
   phraseTokens,
   planQuery,
+  queryKeys,
+  titleHoldsEvery,
   resolveStems,
   searchTokens,
   termsWithUnknownTokens,
   typedWords,
   unitKey,
+  unjoinedTerms,
+  holdsTermsInARow,
   wordTokens,
 } from '../core/query';
 import { suggest } from '../core/suggest';
@@ -33,7 +38,8 @@ describe('planQuery', () => {
     ['', 'empty'],
     ['   \n\t', 'empty'],
     ['\u200b\u200b', 'empty'],
-    ['법', 'no-terms'],
+    ['법', 'ok'],
+    ['및', 'no-terms'],
     ['😀🎉', 'no-terms'],
     ['?!…·,.', 'no-terms'],
     ['양자컴퓨터', 'ok'],
@@ -233,5 +239,64 @@ describe('typedWords', () => {
   it('matches Latin case-insensitively and keeps unmatched text as is', () => {
     expect(typedWords('  AI기본법을 ', ['ai기본법'])).toEqual(['AI기본법을']);
     expect(typedWords('양자', ['없는말'])).toEqual(['없는말']);
+  });
+});
+
+describe('knownItemsFirst / queryKeys', () => {
+  const page = (title: string, ...headings: string[]) => ({ title, sections: headings.map((heading) => ({ anchor: '', heading, text: '' })) });
+  const keysOf = (query: string) => queryKeys(query, planOf(query).analyzed);
+
+  it('compares the query as typed first, then less stripped before more stripped', () => {
+    expect(keysOf('설치하기를')).toEqual(['설치하기를', '설치하기', '설치'].map(unitKey));
+    expect(keysOf('미들웨어 API')[0]).toBe(unitKey('미들웨어 API'));
+  });
+
+  it('puts the page titled exactly as the query first, then one headed so, the rest in their order', () => {
+    const pages = [page('미들웨어 API 참조', '미들웨어'), page('세션'), page('미들웨어'), page('기타')];
+    expect(knownItemsFirst(['a', 'b', 'c', 'd'], pages, keysOf('미들웨어로'))).toEqual(['c', 'a', 'b', 'd']);
+  });
+
+  it('ranks a closer form of the query above a more stripped one, whether title or heading', () => {
+    const pages = [page('설치'), page('시작', '설치하기'), page('설치하기')];
+    expect(knownItemsFirst(['a', 'b', 'c'], pages, keysOf('설치하기를'))).toEqual(['c', 'b', 'a']);
+  });
+
+  it('keeps the order when no title or heading is the query (spacing and punctuation aside)', () => {
+    const pages = [page('반응성 기본'), page('반응성 심화')];
+    expect(knownItemsFirst(['a', 'b'], pages, keysOf('반응성'))).toEqual(['a', 'b']);
+    expect(knownItemsFirst(['a', 'b'], pages, keysOf('반응성기본!'))).toEqual(['a', 'b']);
+    expect(knownItemsFirst(['a', 'b'], [page('반응성 심화'), page('반응성, 기본')], keysOf('반응성기본'))).toEqual(['b', 'a']);
+  });
+});
+
+describe('titleHoldsEvery', () => {
+  it('holds when every query word is somewhere in the title, spacing aside', () => {
+    expect(titleHoldsEvery('기초연구 역대 최대 예산 2조 9,300억 원', ['기초연구', '예산'])).toBe(true);
+    expect(titleHoldsEvery('기초 연구의 질적 전환', ['기초연구', '예산'])).toBe(false);
+    expect(titleHoldsEvery('아무 제목', [])).toBe(false);
+  });
+});
+
+describe('unjoinedTerms and holdsTermsInARow', () => {
+  const unjoined = (query: string, known: string[] = []) =>
+    unjoinedTerms(planOf(query), (encoded) => known.some((w) => encodeToken(`\u0004${w}`) === encoded)).map((t) => t.text);
+
+  it('checks a word of three syllables or more that the site has as no word', () => {
+    expect(unjoined('된장찌개')).toEqual(['된장찌개']);
+    expect(unjoined('된장찌개 레시피', ['레시피'])).toEqual(['된장찌개']);
+  });
+
+  it('leaves known words, two-syllable words and words with a Latin run to the index', () => {
+    expect(unjoined('된장찌개', ['된장찌개'])).toEqual([]);
+    expect(unjoined('경력')).toEqual([]);
+    expect(unjoined('AI기본법')).toEqual([]);
+  });
+
+  it('a page holds an unknown word when its syllables stand in a row in one block, spacing ignored', () => {
+    const terms = planOf('경력단절').analyzed.terms;
+    expect(holdsTermsInARow(['경력 단절 여성 지원'], terms)).toBe(true);
+    expect(holdsTermsInARow(['경력단절 여성'], terms)).toBe(true);
+    // Each bigram is on the page, the word is not: 경력 단절 apart, 력단 across a space elsewhere.
+    expect(holdsTermsInARow(['경력 개발', '이력 단절', '노력 단계'], terms)).toBe(false);
   });
 });

@@ -20,13 +20,18 @@ import {
   alternativeTokens,
   cleanQuery,
   holdsPhrase,
+  knownItemsFirst,
   pagefindQuery,
+  titleHoldsEvery,
   phraseFirst,
   phraseTokens,
   planQuery,
   resolveStems,
+  holdsTermsInARow,
   termsWithUnknownTokens,
+  unjoinedTerms,
   typedWords,
+  queryKeys,
   wordTokens,
 } from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
@@ -35,16 +40,27 @@ import { correctQuery, shareByResults, type CandidateQuery, type QueryCorrection
 import { underBase } from '../core/site-paths';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
-import { PAGEFIND_BASE } from './pagefind-module';
+import { DAMAGED_INDEX_ERROR, PAGEFIND_BASE } from './pagefind-module';
 import { TypoLoader } from './typo-loader';
 import { must } from '../core/must';
 
 const DATA_BASE = underBase(`/${SEARCH_DATA_DIR}/`);
+/** How many results holdingInARow checks against their text. */
+const UNJOINED_CHECK_LIMIT = 50;
+
+/**
+ * Pages past the first results page that the phrase search names and whose text is
+ * checked for the phrase: the next three results pages' worth, what 「더 보기」 shows
+ * first. Past them a page keeps its place, never moved on its bigrams alone.
+ */
+const PHRASE_CHECKS = 3 * RESULTS_PAGE_SIZE;
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
   warmUp(): void;
   search(term: string, filters?: Record<string, string>): Promise<string[]>;
+  /** Drops the loaded index, so the next search fetches every file again (after a damaged one). */
+  reset?(): void;
 }
 
 export type SearchEngineOptions = {
@@ -184,6 +200,8 @@ export class SearchEngine {
     if (!shard) {
       shard = fetchGzipText(`${this.dataBase}vocab/${n}.gz?v=${build}`).then((text) => {
         const entries = parseShard(text);
+        // Shards are sized to hold hundreds of tokens each (chooseShardCount): an empty one is a file cut short, not a vocabulary.
+        if (entries.size === 0) throw new Error(`어휘 조각 ${n}이 비어 있습니다`);
         this.loadedShards.set(n, entries);
         return entries;
       });
@@ -206,27 +224,89 @@ export class SearchEngine {
 
   /**
    * The main search's ids in phrase-first order: pages holding the query as one phrase
-   * first, each group in the main search's order. Phrase pages are those the phrase
-   * search returns, and those of the first results page whose text holds the phrase.
-   * Those texts load at once (the page shows them anyway). The phrase search usually
-   * answers later (its joining bigrams sit in index chunks no other query loaded); when
-   * every page of the first results page holds the phrase, that page is already in its
-   * final order, so the search answers without waiting for it: `ids` then has its
-   * first page in place, and `ordered` gives the whole order once the phrase search answers.
+   * (or whose title holds every word of it) first, each group in the main search's
+   * order. A page moves up only when its text holds the phrase: those of the first results page (their texts load at once, the
+   * page shows them anyway), and, once the phrase search answers, its pages further
+   * down, the first PHRASE_CHECKS of them in the main order (the phrase search only
+   * says that the joining bigrams occur somewhere on a page). When every page of the
+   * first results page holds the phrase, that page is already in its final order, so
+   * the search answers without waiting: `ids` then has its first page in place, and
+   * `ordered` gives the whole order once the phrase search and the checks answer.
    */
-  private async orderByPhrase(main: string[], phraseSearching: Promise<string[]>, phrase: string): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
+  private async orderByPhrase(
+    main: string[],
+    phraseSearching: Promise<string[]>,
+    phrase: string,
+    words: string[],
+  ): Promise<{ ids: string[]; ordered: Promise<string[]> }> {
+    // A text that does not load moves nothing (the page reports the text itself).
+    const holds = (doc: SearchPage) => holdsPhrase(pageBlocks(doc), phrase) || titleHoldsEvery(doc.title, words);
+    const holding = (ids: string[]) => Promise.all(ids.map((id) => this.loadDoc(id).then(holds, () => false))).then((held) => ids.filter((_, i) => held[i]));
     const firstPage = main.slice(0, RESULTS_PAGE_SIZE);
-    const heldOnFirstPage = Promise.all(firstPage.map((id) => this.loadDoc(id))).then(
-      (docs) => firstPage.filter((_, i) => holdsPhrase(pageBlocks(must(docs[i], 'result text')), phrase)),
-      // A text that does not load: the phrase search alone decides (the page reports the text).
+    const heldOnFirstPage = holding(firstPage);
+    // A phrase search that fails costs the order past the first page, never a result.
+    const confirmed = phraseSearching.then(
+      (phraseIds) => {
+        const candidates = new Set(phraseIds);
+        return holding(
+          main
+            .slice(RESULTS_PAGE_SIZE)
+            .filter((id) => candidates.has(id))
+            .slice(0, PHRASE_CHECKS),
+        );
+      },
       () => [] as string[],
     );
-    // A phrase search that fails costs the order past the first page, never a result, and
-    // the answer is the same whether it failed before or after the texts loaded.
-    const found = phraseSearching.catch(() => [] as string[]);
-    const ordered = Promise.all([found, heldOnFirstPage]).then(([phrasePages, held]) => phraseFirst(main, [...phrasePages, ...held]));
+    const ordered = Promise.all([heldOnFirstPage, confirmed]).then(([held, further]) => phraseFirst(main, [...held, ...further]));
     const firstPageFinal = heldOnFirstPage.then((held) => (held.length === firstPage.length ? main : ordered));
     return { ids: await Promise.race([ordered, firstPageFinal]), ordered };
+  }
+
+  /**
+   * Known items first (knownItemsFirst) within the first results page, whose texts the
+   * page loads anyway: a page titled or headed exactly as the query moves to the top.
+   */
+  private async knownItemsOnFirstPage(ids: string[], keys: string[]): Promise<string[]> {
+    const firstPage = ids.slice(0, RESULTS_PAGE_SIZE);
+    const docs = await Promise.all(firstPage.map((id) => this.loadDoc(id))).catch(() => null);
+    return docs ? [...knownItemsFirst(firstPage, docs, keys), ...ids.slice(RESULTS_PAGE_SIZE)] : ids;
+  }
+
+  /**
+   * The results whose text holds each of `terms` in a row (unjoinedTerms): their bigrams
+   * found a page that may hold them apart. The first UNJOINED_CHECK_LIMIT results are
+   * checked, in order, and the rest kept: past that many pages, the word is one the site
+   * uses, and loading every text would cost more than a rare extra result far down.
+   */
+  private async holdingInARow(ids: string[], terms: readonly QueryTerm[]): Promise<string[]> {
+    const checked = ids.slice(0, UNJOINED_CHECK_LIMIT);
+    const holds = await Promise.all(
+      checked.map((id) =>
+        this.loadDoc(id).then(
+          (doc) => holdsTermsInARow(pageBlocks(doc), terms),
+          // A text that does not load cannot be checked; the page reports the text.
+          () => true,
+        ),
+      ),
+    );
+    return [...checked.filter((_, i) => holds[i]), ...ids.slice(UNJOINED_CHECK_LIMIT)];
+  }
+
+  /**
+   * Pagefind found no page, yet the vocabulary puts every token it was asked on some
+   * page: either no page holds them all, or an index chunk Pagefind needed failed to
+   * load (Pagefind logs and drops such a chunk and answers without it; on the
+   * main-thread path it loads chunks in its own worker, where guardPagefindFetches
+   * cannot see them). Each token must then find a page on its own; one that does not
+   * means a damaged index, which throws rather than reading as "nothing found".
+   */
+  private async confirmNoPage(pagefind: PagefindSearcher, query: string, filtered: boolean): Promise<void> {
+    const tokens = query.split(' ');
+    // One token, unfiltered: the search just made was that token's own.
+    const alone = tokens.length === 1 && !filtered ? [[]] : await Promise.all(tokens.map((token) => pagefind.search(token)));
+    if (alone.every((ids) => ids.length > 0)) return;
+    pagefind.reset?.();
+    throw new Error(DAMAGED_INDEX_ERROR);
   }
 
   /** The page text of a result, as shown. */
@@ -446,12 +526,23 @@ export class SearchEngine {
     }
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
+    const unjoined = unjoinedTerms(plan, (token) => lookup(token) !== undefined);
+    if (unjoined.length > 0) searching = searching.then((all) => this.holdingInARow(all, unjoined));
     report();
     const phraseText = phraseSearching ? plan.analyzed.phrase?.text : undefined;
-    const { ids, ordered } =
+    const byPhrase =
       phraseSearching && phraseText
-        ? await this.orderByPhrase(await searching, phraseSearching, phraseText)
+        ? await this.orderByPhrase(
+            await searching,
+            phraseSearching,
+            phraseText,
+            plan.analyzed.terms.map((t) => t.text),
+          )
         : await searching.then((all) => ({ ids: all, ordered: Promise.resolve(all) }));
+    const keys = queryKeys(query, plan.analyzed);
+    const ids = await this.knownItemsOnFirstPage(byPhrase.ids, keys);
+    const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
+    if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
     this.loadRestOfVocabulary(manifest);
     // A word of three syllables or more that is no word of the site, only its bigrams apart,
     // may be a slip, corrected like an unknown word: when nothing is found (작성효기), or when

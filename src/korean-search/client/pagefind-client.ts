@@ -45,6 +45,12 @@ export class PagefindClient {
     });
   }
 
+  /** Drops the loaded Pagefind, so the next search fetches every file again (after a damaged one). */
+  reset(): void {
+    this.warming = null;
+    this.send({ id: ++this.nextId, kind: 'reset' }).catch(() => undefined);
+  }
+
   /** Ids of the matching pages, best first. */
   search(term: string, filters: Filters = {}): Promise<string[]> {
     return this.send({ id: ++this.nextId, kind: 'search', term, filters });

@@ -15,7 +15,8 @@ const scope = globalThis as unknown as {
   postMessage(message: PagefindReply): void;
 };
 
-const run = createPagefindRunner(PAGEFIND_BASE);
+// Pagefind runs in place here, fetching with this scope's fetch: a file it cannot load fails the search (guardPagefindFetches).
+const run = createPagefindRunner(PAGEFIND_BASE, undefined, { guardFetches: true });
 
 scope.addEventListener('message', (event) => {
   const request = event.data;

@@ -10,6 +10,7 @@ import type { SuggestionTarget } from '../core/suggest';
 import { josa } from 'es-hangul';
 import { AS_TYPED_PARAM, searchPageLink, underBase } from '../core/site-paths';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
+import browseLinks from 'virtual:korean-search/browse-links';
 
 let sharedEngine: SearchEngine | null = null;
 export const getEngine = () =>
@@ -145,6 +146,31 @@ function suggestionList(suggestions: readonly SuggestionTarget[]): HTMLElement {
   );
 }
 
+/**
+ * What a failed search shows below its status: a button that searches again and the
+ * site's sections to browse. The links come with the code (the integration's
+ * `suggestions`), not from the search data that failed.
+ */
+function failureNotice(): HTMLElement {
+  return h(
+    'div',
+    { 'data-search-failure': '', class: 'flex flex-col gap-2 text-sm' },
+    h('button', { type: 'button', 'data-search-retry': '', class: 'self-start rounded-md border border-border px-3 py-1.5 text-fg' }, '다시 시도'),
+    browseLinks.length
+      ? h(
+          'div',
+          {},
+          h('p', { class: 'text-muted' }, '분야별로 둘러볼 수도 있습니다.'),
+          h(
+            'ul',
+            { 'data-search-browse': '', class: 'mt-1 flex flex-wrap gap-x-4 gap-y-1' },
+            ...browseLinks.map((link) => h('li', {}, h('a', { href: underBase(link.path) }, link.label))),
+          ),
+        )
+      : null,
+  );
+}
+
 function resultItem(
   doc: Parameters<typeof presentResult>[0] & { url: string; sectionTitle: string; kind: string },
   terms: readonly QueryTerm[],
@@ -233,6 +259,7 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     shown = 0;
     more.hidden = true;
     results.dataset.total = '0';
+    delete results.dataset.searchFailed;
     switch (outcome.kind) {
       case 'empty':
         filters.hidden = true;
@@ -241,8 +268,8 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
       case 'no-terms':
         filters.hidden = true;
         status.textContent = outcome.ignored.length
-          ? `‘${outcome.ignored.join(' ')}’만으로는 검색할 수 없습니다. 두 글자 이상의 낱말을 입력하세요.`
-          : '검색할 낱말이 없습니다. 두 글자 이상의 낱말을 입력하세요.';
+          ? `‘${outcome.ignored.join(' ')}’만으로는 검색할 수 없습니다. 찾을 낱말을 입력하세요.`
+          : '검색할 낱말이 없습니다. 찾을 낱말을 입력하세요.';
         return;
       case 'unknown':
         filters.hidden = true;
@@ -300,9 +327,13 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
     } catch (error) {
       if (run !== sequence) return;
       console.error(error);
-      results.replaceChildren();
-      results.dataset.total = '0';
-      status.textContent = '검색 중 문제가 생겼습니다. 잠시 뒤에 다시 시도하세요.';
+      // A failed search is never a count of results: the list says failed, not done with 0.
+      results.replaceChildren(h('li', { class: 'list-none' }, failureNotice()));
+      delete results.dataset.total;
+      results.dataset.searchFailed = '';
+      filters.hidden = true;
+      more.hidden = true;
+      status.textContent = '검색 중 문제가 생겼습니다. 검색 자료를 불러오지 못해 결과를 확인할 수 없습니다. 다시 시도하거나 분야별로 둘러보세요.';
     } finally {
       if (run === sequence) setBusy(false);
     }
@@ -357,14 +388,21 @@ export function bindSearchUI(elements: SearchElements, options: BindOptions) {
   };
   status.addEventListener('click', searchLink);
   results.addEventListener('click', searchLink);
+  // 다시 시도: the same search again; every file that failed is fetched anew (the engine and Pagefind keep no failure).
+  results.addEventListener('click', (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-search-retry]')) return;
+    clearTimeout(debounce);
+    input.focus();
+    void run();
+  });
 
   // Arrow keys move between the links of the results (and the correction notice above them) and back to the box.
-  const links = () => [...status.querySelectorAll<HTMLAnchorElement>('a[href]'), ...results.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  const links = () => [...status.querySelectorAll<HTMLElement>('a[href]'), ...results.querySelectorAll<HTMLElement>('a[href], [data-search-retry]')];
   const onArrow = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const all = links();
     if (all.length === 0) return;
-    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    const at = all.indexOf(document.activeElement as HTMLElement);
     event.preventDefault();
     if (event.key === 'ArrowDown') (all[at + 1] ?? all[at] ?? all[0])?.focus();
     else if (at <= 0) input.focus();

@@ -10,7 +10,8 @@
  *   still finds the text written with it, and vice versa;
  * - every Latin run and digit run as a token of its own (AI, R&D, 1000);
  * - one canonical token per glossary synonym group (AI = 인공지능);
- * - the 초성 (initial consonants) of every Hangul word (ㅇㅈㅋㅍㅌ → 양자컴퓨터).
+ * - the 초성 (initial consonants) of every Hangul word (ㅇㅈㅋㅍㅌ → 양자컴퓨터);
+ * - one token for each one-syllable word standing as a word (법, 법을; not 법 in 기본법).
  *
  * A query keeps only the tokens inside each of its words (no bridges between
  * query words, since they need not be adjacent in the text) after stripping
@@ -122,6 +123,8 @@ const SYNONYM_PREFIX = '\u0002';
 const CHOSEONG_PREFIX = '\u0003';
 /** Prefix of a known-word token (see KoreanAnalyzerOptions.knownWords). */
 const WORD_PREFIX = '\u0004';
+/** Prefix of the token of a one-syllable word standing as a word of its own (standaloneSyllables). */
+const SYLLABLE_WORD_PREFIX = '\u0005';
 
 /** Known words are three syllables or more: a word of two is a single bigram already. */
 export const KNOWN_WORD_MIN_UNITS = 3;
@@ -308,6 +311,8 @@ const SUFFIXES = [
   '에서는',
   '에서도',
   '에서의',
+  '하려면',
+  '되려면',
   '하려는',
   '하기로',
   '하도록',
@@ -329,6 +334,8 @@ const SUFFIXES = [
   '하며',
   '하기',
   '하면',
+  // A verb stem + 려면 (만들려면 → 만들); after 하려면, so 설치하려면 → 설치.
+  '려면',
   '적으로',
   '적인',
   '들에게',
@@ -441,6 +448,29 @@ const QUESTION_WORDS = new Set([
   '궁금합니다',
   '설명해줘',
   '설명해주세요',
+  // Question and request endings written as words of their own (「… 어떻게 하나요」,
+  // 「… 어떻게 하면 되나요」): they ask how, and name nothing to find.
+  '하나요',
+  '해요',
+  '하죠',
+  '하는지',
+  '하는지요',
+  '하면',
+  '하면요',
+  '할까요',
+  '합니까',
+  '되나요',
+  '돼요',
+  '되요',
+  '되죠',
+  '됩니까',
+  '될까요',
+  '하려면',
+  '되려면',
+  '일까요',
+  '입니까',
+  '싶어요',
+  '싶습니다',
 ]);
 
 /**
@@ -495,6 +525,34 @@ function stripWordUnits(units: TextUnit[]): TextUnit[] {
 
 function choseongToken(hangul: string): string {
   return CHOSEONG_PREFIX + getChoseong(hangul);
+}
+
+/** The token of a one-syllable word standing as a word (훅, 법을): see standaloneSyllables. */
+function syllableWordToken(syllable: string): string {
+  return SYLLABLE_WORD_PREFIX + syllable;
+}
+
+/**
+ * The one-syllable words of a text: white-space words of Hangul only that are one
+ * syllable once stripped of a particle as a query word is (법, 법을, 법에서는; not
+ * 법은, since 은 also ends two-syllable nouns). A syllable inside a longer word (법 in
+ * 기본법) is not one: a one-syllable query finds the pages holding it as a word, not
+ * every page holding the syllable. Stop words are left out, as a query leaves them out.
+ */
+function standaloneSyllables(units: readonly TextUnit[]): string[] {
+  const syllables: string[] = [];
+  for (let start = 0; start < units.length;) {
+    let end = start;
+    const word = must(units[start], 'unit').word;
+    while (end < units.length && units[end]?.word === word) end++;
+    const wordUnits = units.slice(start, end);
+    if (wordUnits.every((u) => u.kind === 'hangul')) {
+      const [stem, ...rest] = stripWordUnits(wordUnits);
+      if (stem && rest.length === 0 && !STOP_WORDS.has(stem.text)) syllables.push(stem.text);
+    }
+    start = end;
+  }
+  return syllables;
 }
 
 function synonymToken(id: string): string {
@@ -612,6 +670,7 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
         tokens.push(synonymToken(synonym.id));
       }
     }
+    for (const syllable of standaloneSyllables(units)) tokens.push(syllableWordToken(syllable));
     if (knownWords) {
       for (let at = 0; at < units.length; at++) {
         let node: WordTrie | undefined = knownWords;
@@ -679,6 +738,8 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
     const words = query.split(/\s+/).filter(Boolean);
     const wordUnits = words.map((w) => toUnits(w));
     const fillers: number[] = [];
+    /** One-syllable words (standaloneSyllables), searched only when nothing longer is. */
+    const syllableWords: string[] = [];
     for (let w = 0; w < words.length; w++) {
       const phrase = phrases.length > 0 ? matchPhrase(words, wordUnits, w) : undefined;
       if (phrase) {
@@ -691,6 +752,15 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
       const word = must(words[w], 'query word');
       if (isQuestionWord(word) || (closesQuery && TOPIC_WORDS.has(bareWord(word)))) fillers.push(w);
       else analyzeWord(w);
+    }
+    // A one-syllable word narrows little next to a longer word, and the page may write it
+    // inside a compound (법 개정 → 기본법 개정); alone it is the query, found where the
+    // site has it as a word of its own.
+    if (terms.length === 0 && syllableWords.length > 0) {
+      for (const syllable of syllableWords) {
+        terms.push({ text: syllable, kind: 'word', tokens: [syllableWordToken(syllable)], variants: [] });
+        ignored.splice(ignored.indexOf(syllable), 1);
+      }
     }
     // Filler words are left out only when something else is searched; alone they are the query.
     const dropped: string[] = [];
@@ -732,8 +802,11 @@ export function createKoreanAnalyzer(options: KoreanAnalyzerOptions = {}): Korea
       let segment: TextUnit[] = [];
       const flush = () => {
         const [single] = segment;
-        if (segment.length === 1 && single?.kind === 'hangul') ignored.push(single.text);
-        else if (segment.length > 0) {
+        if (segment.length === 1 && single?.kind === 'hangul') {
+          ignored.push(single.text);
+          const whole = units.length === 1 && must(wordUnits[w], 'word units').every((u) => u.kind === 'hangul');
+          if (whole && !STOP_WORDS.has(single.text)) syllableWords.push(single.text);
+        } else if (segment.length > 0) {
           const pieces = contiguousPieces(segment);
           terms.push({ text: segment.map((u) => u.text).join(''), kind: 'word', tokens: unique(pieces.map((p) => p.token)), variants: [], pieces });
         }
@@ -808,5 +881,10 @@ export function queryTokens(query: AnalyzedQuery): string[] {
 // ---------------------------------------------------------------------------
 /** Human-readable form of a raw token, for debugging and test messages. */
 export function describeToken(token: string): string {
-  return token.replace(UNIT_JOINER, '|').replace(SYNONYM_PREFIX, 'syn:').replace(CHOSEONG_PREFIX, 'cho:').replace(WORD_PREFIX, 'word:');
+  return token
+    .replace(UNIT_JOINER, '|')
+    .replace(SYNONYM_PREFIX, 'syn:')
+    .replace(CHOSEONG_PREFIX, 'cho:')
+    .replace(WORD_PREFIX, 'word:')
+    .replace(SYLLABLE_WORD_PREFIX, 'syllable:');
 }

@@ -38,6 +38,8 @@ export interface SearchRecord {
   content: string;
   /** Encoded tokens of the title, given to Pagefind as the title meta for its title boost. */
   titleTokens: string;
+  /** Encoded tokens of the h2/h3 headings, given to Pagefind as the headings meta (PAGEFIND_RANKING weighs it). */
+  headingTokens: string;
   /** Distinct encoded tokens of the page, for the vocabulary. */
   vocabulary: Set<string>;
   /** Encoded bigrams the page holds inside a word, and those it holds across a space (the indexer keeps the ones no page holds inside a word). */
@@ -72,12 +74,17 @@ export function buildSearchRecord(page: Pick<SearchPage, 'title' | 'sections'>, 
     return tokens;
   };
   // Paragraphs are analysed apart so no bigram bridges two unrelated paragraphs.
-  const [title, ...rest] = pageBlocks(page);
-  const titleTokens = addBlock(title ?? '');
-  for (const block of rest) addBlock(block);
+  const titleTokens = addBlock(page.title);
+  const headingTokens: string[] = [];
+  for (const section of page.sections) {
+    headingTokens.push(...addBlock(section.heading));
+    for (const line of section.text.split('\n')) addBlock(line);
+  }
+  const distinct = (tokens: string[]) => [...new Set(tokens.map(encodeToken))].join(' ');
   return {
     content: content.join(' '),
-    titleTokens: [...new Set(titleTokens.map(encodeToken))].join(' '),
+    titleTokens: distinct(titleTokens),
+    headingTokens: distinct(headingTokens),
     vocabulary: new Set(counts.keys()),
     withinWord,
     acrossSpace,

@@ -31,7 +31,9 @@ function spellingPattern(spelling: string): string | null {
   const first = units[0];
   const last = units.at(-1);
   if (!first || !last) return null;
-  const before = first.kind === 'latin' ? '(?<![a-z])' : first.kind === 'digit' ? '(?<![0-9])' : '';
+  // A one-syllable word is found where it stands as a word (standaloneSyllables): not 법 inside 방법.
+  const syllableWord = units.length === 1 && first.kind === 'hangul';
+  const before = first.kind === 'latin' ? '(?<![a-z])' : first.kind === 'digit' ? '(?<![0-9])' : syllableWord ? '(?<![가-힣])' : '';
   const after = last.kind === 'latin' ? '(?![a-z])' : last.kind === 'digit' ? '(?![0-9])' : '';
   return before + body + after;
 }

@@ -25,6 +25,12 @@
  *    against every result on every search (filter.rs get_filters).
  * 7. The size of the index chunks is set through the environment variable
  *    INDEX_CHUNK_SIZE_ENV, which the pagefind binary reads when it starts (options.rs).
+ * 8. A file Pagefind fails to load or inflate (an index or filter chunk, its metadata)
+ *    is logged and dropped, kept as loaded, and the search answers without it
+ *    (pagefind_web_js coupled_search.ts `_loadGenericChunk`, `loadMeta`); a file that
+ *    already starts with FRAGMENT_SIGNATURE is taken as inflated (`decompress`); and
+ *    `destroy()` drops the loaded index. client/pagefind-module.ts
+ *    (guardPagefindFetches) relies on all three.
  */
 import { HANGUL_FIRST, HANGUL_LAST } from './analyzer';
 
@@ -59,9 +65,18 @@ export const FRAGMENT_FILE = /^(.+)\.pf_fragment$/;
 export const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /** The part of Pagefind's browser API (pagefind.js) that our search uses. */
+/**
+ * Pagefind's `ranking` option: the title and the h2/h3 headings are meta fields of
+ * each record (build-index.ts); a heading counts for less than the title (title 5 is
+ * Pagefind's own default) and more than a word of the body (docs/search.md).
+ */
+export const PAGEFIND_RANKING = { metaWeights: { title: 5, headings: 3 } };
+
 export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Drops the loaded index; the next init loads every file again. */
+  destroy(): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number }[] } | null>;
 }
 

@@ -1,15 +1,16 @@
 /**
  * Turns what a reader typed into a search plan, or into the reason there is
- * none. Every input gets an answer: empty, one syllable, punctuation or emoji
+ * none. Every input gets an answer: empty, a function word, punctuation or emoji
  * only, markup, and very long text.
  */
+import type { SearchPage } from '../options';
 import { normalizeChars, queryTokens, toUnits, termWordToken, type AnalyzedQuery, type KoreanAnalyzer, type QueryTerm, type TermPiece } from './analyzer';
 import { encodeToken } from './pagefind-adapter';
 import type { VocabularyEntry } from './vocabulary';
 
 export type QueryPlan =
   | { status: 'empty' }
-  /** Nothing searchable is left: one syllable, punctuation, emoji, a lone particle. */
+  /** Nothing searchable is left: a function word (및), punctuation, emoji, a lone particle. */
   | { status: 'no-terms'; ignored: string[]; truncated: boolean }
   | { status: 'ok'; analyzed: AnalyzedQuery; tokens: string[]; encoded: string[] };
 
@@ -99,6 +100,27 @@ export function searchTokens(plan: SearchPlan, known: KnownToken = () => false):
   return [...new Set(plan.analyzed.terms.flatMap(termTokens).map(encodeToken))];
 }
 
+/**
+ * The terms whose syllables a result must be checked to hold in a row: words of three
+ * Hangul syllables or more that the site has as no word (no known-word token), so they
+ * are searched by their bigrams, which a page may hold apart (the end of one word, the
+ * start of another). A known word's token already means the syllables in a row; a word
+ * with a Latin or digit run is left to its bigrams, since such runs have several
+ * spellings (unitKey would not see ChatGPT in 「Chat GPT」).
+ */
+export function unjoinedTerms(plan: SearchPlan, known: KnownToken): QueryTerm[] {
+  return plan.analyzed.terms.filter((term) => {
+    if (term.kind !== 'word' || !(term.pieces ?? []).every((p) => p.to > p.from) || coverTerm(term).length < 2) return false;
+    const word = termWordToken(term);
+    return word === undefined || !known(encodeToken(word));
+  });
+}
+
+/** Whether a page's blocks (pageBlocks) hold each term's text in a row, within one block, spacing ignored. */
+export function holdsTermsInARow(blocks: readonly string[], terms: readonly QueryTerm[]): boolean {
+  return terms.every((term) => holdsPhrase(blocks, term.text));
+}
+
 /** The known-word tokens of the plan's terms (encoded), for the engine to look up. */
 export function wordTokens(plan: SearchPlan): string[] {
   return plan.analyzed.terms.flatMap((t) => termWordToken(t) ?? []).map(encodeToken);
@@ -132,6 +154,57 @@ export function unitKey(text: string): string {
 export function holdsPhrase(blocks: readonly string[], phrase: string): boolean {
   const needle = unitKey(phrase);
   return needle !== '' && blocks.some((block) => unitKey(block).includes(needle));
+}
+
+/**
+ * Known items first: among `ids`, the pages whose title or a heading is the query
+ * move up, each group in its own order. `keys` are the query's forms, closest to what
+ * was typed first (queryKeys), compared by unitKey (spacing and punctuation aside);
+ * a closer form ranks higher, and at one form a title before a heading, so
+ * 「설치하기를」 puts the page titled 설치하기 before the one titled 설치.
+ */
+export function knownItemsFirst(ids: readonly string[], pages: readonly Pick<SearchPage, 'title' | 'sections'>[], keys: readonly string[]): string[] {
+  const rankOf = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key !== '' && !rankOf.has(key)) rankOf.set(key, i);
+  });
+  const none = keys.length * 2;
+  const tier = (i: number) => {
+    const page = pages[i];
+    if (!page) return none;
+    const title = rankOf.get(unitKey(page.title));
+    const heading = Math.min(...page.sections.map((section) => rankOf.get(unitKey(section.heading)) ?? keys.length));
+    return Math.min(title === undefined ? none : title * 2, heading < keys.length ? heading * 2 + 1 : none);
+  };
+  const tiers = ids.map((_, i) => tier(i));
+  return ids
+    .map((id, i) => ({ id, tier: tiers[i] ?? none, i }))
+    .sort((a, b) => a.tier - b.tier || a.i - b.i)
+    .map((entry) => entry.id);
+}
+
+/**
+ * The forms of a query a known item's title or heading is compared with
+ * (knownItemsFirst): as typed, with particles and endings stripped, and stripped
+ * less, level by level (설치하기를 → 설치, 설치하기, 설치하기를).
+ */
+export function queryKeys(query: string, analyzed: Pick<AnalyzedQuery, 'terms'>): string[] {
+  const alternatives = analyzed.terms.map((term) => [term.text, ...(term.lessStripped ?? []).map((t) => t.text)]);
+  const levels = Math.max(1, ...alternatives.map((a) => a.length));
+  const keys = new Set([unitKey(cleanQuery(query))]);
+  // Least stripped first: the closer a form is to what was typed, the earlier.
+  for (let level = levels - 1; level >= 0; level--) keys.add(unitKey(alternatives.map((a) => a[Math.min(level, a.length - 1)] ?? '').join('')));
+  return [...keys];
+}
+
+/**
+ * Whether a page's title holds every word of the query, wherever they stand in it: for
+ * phrase-first ordering such a page is as much about the query as one that holds the
+ * phrase (「기초연구 예산」 and the page titled 「기초연구 역대 최대 예산 …」).
+ */
+export function titleHoldsEvery(title: string, words: readonly string[]): boolean {
+  const key = unitKey(title);
+  return words.length > 0 && words.every((word) => unitKey(word) !== '' && key.includes(unitKey(word)));
 }
 
 /** Result ids with the pages that hold the query as a phrase first, each group in its own order. */

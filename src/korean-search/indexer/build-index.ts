@@ -124,7 +124,7 @@ export async function buildSearchIndex({ outDir: distDir, contentDigest, options
       url: page.url,
       content: record.content,
       language: RECORD_LANGUAGE,
-      meta: { title: record.titleTokens },
+      meta: { title: record.titleTokens, ...(record.headingTokens ? { headings: record.headingTokens } : {}) },
       filters: { section: [page.section], tag: page.tags, kind: [page.kind] },
     });
     if (added.errors.length) throw new Error(`${page.url}: ${added.errors.join('; ')}`);

@@ -37,6 +37,7 @@ export async function startNodeSearch(
       dataBase: `${server.url}/${SEARCH_DATA_DIR}/`,
       pagefind: wrapPagefind({
         warmUp: () => undefined,
+        reset: () => void run({ id: ++nextId, kind: 'reset' }),
         search: (term, filters = {}) => {
           const search = run({ id: ++nextId, kind: 'search', term, filters });
           const settled = search.then(
