@@ -547,7 +547,7 @@ export class SearchEngine {
     // A word of three syllables or more that is no word of the site, only its bigrams apart,
     // may be a slip, corrected like an unknown word: when nothing is found (작성효기), or when
     // it holds a bigram the site has only across a space, so that no site word holds it
-    // (페이저: 이저), and no page of the first results holds it either (spacing ignored). An
+    // (며이그레이션: 며이, as in 「하며 이」), and no page of the first results holds it either (spacing ignored). An
     // inflected form the analyser keeps whole (조작하려면) holds no such bigram and is left
     // alone. The first texts are the ones the page shows first: loading them costs no request.
     const notSiteWords = plan.analyzed.terms.filter((t) => {
