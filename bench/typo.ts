@@ -1,8 +1,9 @@
 /**
  * bench:typo — how the typo-correction rules (src/korean-search/core/typo/correct.ts TYPO_RULES) do on
  * the built site: every one-jamo slip of every title word (three syllables or more)
- * is corrected back to the word, to another word, offered, or left alone; everyday
- * words not on the site and random Hangul must never be corrected. Prints the
+ * is corrected back to the word, to another word, searched together with other candidates
+ * (no clear correction), offered, or left alone; everyday words not on the site and random
+ * Hangul must never be corrected nor searched by candidates. Prints the
  * figures for the rules in use and for variants of them, and the bytes of the typo
  * lookup a correction reads. Runs correctQuery in Node on the built files (no Pagefind);
  * then, for a few typos, the whole search (the site's engine and Pagefind in Node over
@@ -46,7 +47,8 @@ const slips = words.flatMap(({ word }) =>
 );
 
 async function evaluate(rules: TypoRules) {
-  const tally = { right: 0, wrong: 0, offered: 0, none: 0 };
+  // searched: no clear correction, but the word is among the candidates searched together (its page among the results).
+  const tally = { right: 0, wrong: 0, searched: 0, offered: 0, none: 0 };
   const wrong: string[] = [];
   const bySyllables = new Map<number, { right: number; all: number }>();
   for (const { word, typed } of slips) {
@@ -59,7 +61,8 @@ async function evaluate(rules: TypoRules) {
     } else if (c.query) {
       tally.wrong++;
       wrong.push(`${typed}→${c.query} (${word})`);
-    } else if (c.alternatives.includes(word)) tally.offered++;
+    } else if (c.candidateQueries.some((q) => q.query === word)) tally.searched++;
+    else if (c.alternatives.includes(word)) tally.offered++;
     else tally.none++;
     bySyllables.set(word.length, group);
   }
@@ -67,6 +70,8 @@ async function evaluate(rules: TypoRules) {
   for (const w of [...everyday, ...random]) {
     const c = await corrector.correct(w, rules);
     if (c.query) falseCorrections.push(`${w}→${c.query}`);
+    // Each candidate of a word on its own is on some page: any candidate query would find results.
+    else if (c.candidateQueries.length) falseCorrections.push(`${w}→${c.candidateQueries.map((q) => q.query).join('|')}`);
   }
   return { tally, wrong, bySyllables, falseCorrections };
 }
@@ -89,10 +94,10 @@ for (const [name, rules] of variants) {
     .map(([n, g]) => `${n}음절 ${g.right}/${g.all}`)
     .join(', ');
   console.log(
-    `${name.padEnd(13)} slips: right ${r.tally.right} (${pct(r.tally.right)}), wrong ${r.tally.wrong} (${pct(r.tally.wrong)}), offered ${r.tally.offered}, none ${r.tally.none} | ${lengths}`,
+    `${name.padEnd(13)} slips: right ${r.tally.right} (${pct(r.tally.right)}), wrong ${r.tally.wrong} (${pct(r.tally.wrong)}), searched with other candidates ${r.tally.searched}, offered ${r.tally.offered}, none ${r.tally.none} | ${lengths}`,
   );
   console.log(
-    `${''.padEnd(13)} false corrections of unrelated words: ${r.falseCorrections.length}/${everyday.length + random.length}${r.falseCorrections.length ? ` (${r.falseCorrections.slice(0, 8).join(', ')})` : ''}`,
+    `${''.padEnd(13)} unrelated words corrected or searched by candidates: ${r.falseCorrections.length}/${everyday.length + random.length}${r.falseCorrections.length ? ` (${r.falseCorrections.slice(0, 8).join(', ')})` : ''}`,
   );
   if (r.wrong.length) console.log(`${''.padEnd(13)} wrong: ${r.wrong.slice(0, 8).join(', ')}${r.wrong.length > 8 ? ' …' : ''}`);
 }

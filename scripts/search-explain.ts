@@ -44,6 +44,8 @@ try {
     }
     if (correction.query) console.log(`  교정한 질의: ${JSON.stringify(correction.query)} (아래는 이 질의의 단계)`);
     else if (correction.alternatives.length) console.log(`  제안: ${correction.alternatives.join(', ')}`);
+    if (!correction.query && correction.candidateQueries.length)
+      console.log(`  교정이 분명하지 않아 함께 찾는 후보 질의: ${correction.candidateQueries.map((c) => JSON.stringify(c.query)).join(', ')}`);
   }
   if (trace) {
     console.log('\n분석된 낱말');
@@ -63,8 +65,13 @@ try {
   console.log(`\n결과: ${outcome.kind}`);
   if (outcome.kind === 'results') {
     if (outcome.correction) {
-      const { from, to } = outcome.correction;
-      console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
+      const { from, to, similar } = outcome.correction;
+      const last = similar?.words.at(-1);
+      if (similar && last)
+        console.log(
+          `  ‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})로 찾은 결과 (입력: ‘${from}’)`,
+        );
+      else console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
     }
     const ordered = await outcome.ordered;
     const shown = process.argv.includes('--all') ? ordered : ordered.slice(0, 20);

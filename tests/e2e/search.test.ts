@@ -238,6 +238,15 @@ describe('typo correction', () => {
     },
   );
 
+  it('a slip as close to two site words searches both and names them, with the as-typed link', async () => {
+    const tab = await newPage();
+    const result = await searchPage(tab, '통신뱨');
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.status).toContain('‘통신뱨’와 비슷한 말(통신비, 통신부)로 찾은 결과입니다');
+    expect(await tab.textContent('[data-search-status] [data-search-as-typed]')).toBe('‘통신뱨’로 찾기');
+    expect(result.hrefs.some((h) => h.startsWith(at('/digital-life/telecom-costs/')))).toBe(true);
+  });
+
   it('the as-typed link searches the words as typed: no results, and a URL that says so', async () => {
     const page = await newPage();
     await searchPage(page, '인공지눙');

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createKoreanAnalyzer } from '../core/analyzer';
 import { encodeToken } from '../core/pagefind-adapter';
 import { planQuery } from '../core/query';
-import { TYPO_RULES, chooseCorrection, correctQuery, editDistance, jamoDistance, lookupNeeds, wordCorrections, type TypoLookup } from '../core/typo/correct';
+import {
+  TYPO_RULES,
+  chooseCorrection,
+  correctQuery,
+  editDistance,
+  jamoDistance,
+  lookupNeeds,
+  shareByResults,
+  wordCorrections,
+  type TypoLookup,
+} from '../core/typo/correct';
 import { TypoLookupBuilder, parseRuns, parseSyllableShard, runFile, syllableShardOf, type SyllableNeighbours } from '../core/typo/lookup-files';
 
 const PAGES = [
@@ -192,11 +202,104 @@ describe('correcting a query', () => {
     expect([...result.alternatives].sort()).toEqual(['통신부 절감', '통신비 절감']);
   });
 
+  it('rewrites only the slipped characters, keeping brackets the analyser passes over', async () => {
+    // 국가AI컴퓨팅(센타) is analysed as one word, 국가ai컴퓨팅센타.
+    expect((await correct('국가AI컴퓨팅(센타)')).query).toBe('국가AI컴퓨팅(센터)');
+  });
+
   it('rejects a candidate the analyser would not search whole (a slip that made a particle)', async () => {
     // 출연이 is on a page, but a query 출연이 is 출연 + 이: no correction of 출연잉 into it.
     expect(wordCorrections('출연잉', lookup)).toContain('출연이');
     const result = await correct('출연잉');
     expect(result.query).toBeUndefined();
     expect(result.words[0]!.candidates).toContainEqual({ text: '출연이', pages: undefined });
+  });
+
+  it('beside words of the site, takes a candidate that loses an ending: those words must be on its pages', async () => {
+    // 출연이 is searched as 출연, with 혁신: a page must hold both.
+    const result = await correct('출연잉 혁신');
+    expect(result.words[0]!.candidates).toContainEqual({ text: '출연이', pages: expect.any(Number) });
+    expect(result.query).toBe('출연이 혁신');
+  });
+});
+
+describe('when no correction is clear: searching the candidates together', () => {
+  it('lists every candidate query of a word with close candidates, most pages first', async () => {
+    const result = await correct('통신뱨 절감');
+    expect(result.query).toBeUndefined();
+    expect(result.candidateQueries.map((c) => c.query)).toEqual(['통신부 절감', '통신비 절감']);
+    expect(result.candidateQueries.map((c) => c.words)).toEqual([['통신부'], ['통신비']]);
+  });
+
+  it('a clear correction is also the only candidate query (tried when it finds nothing)', async () => {
+    const result = await correct('출연언 혁신');
+    expect(result.query).toBe('출연연 혁신');
+    expect(result.candidateQueries.map((c) => c.query)).toEqual(['출연연 혁신']);
+  });
+
+  it('searches a two-syllable word by its candidates only beside words on the site, never corrects it', async () => {
+    // 출연 is one jamo from 출엽; beside 혁신 (on the site) its candidates are searched with it.
+    const beside = await correct('출엽 혁신');
+    expect(beside.query).toBeUndefined();
+    expect(beside.words[0]).toMatchObject({ word: '출엽', choice: 'beside-known-words' });
+    expect(beside.candidateQueries.map((c) => c.query)).toContain('출연 혁신');
+    // Alone, or beside another unknown word, it is left as typed: nothing narrows its many neighbours down.
+    for (const query of ['출엽', '출엽 된장찌개']) {
+      const alone = await correct(query);
+      expect(alone.query).toBeUndefined();
+      expect(alone.candidateQueries).toEqual([]);
+    }
+  });
+
+  it('every word needs a candidate: an unrelated word beside site words finds nothing to search', async () => {
+    for (const query of ['국가바이오위원희 된장찌개', '컴퓨팅센터 맛집', '야구 중계 일정', '된장찌개 끓이는 뻡']) {
+      expect((await correct(query)).candidateQueries).toEqual([]);
+    }
+  });
+
+  it('gives up past maxCandidateQueries combinations', async () => {
+    const result = await correctQuery('통신뱨 절감', unknownTerms('통신뱨 절감'), { ...context, rules: { ...TYPO_RULES, maxCandidateQueries: 1 } });
+    expect(result.candidateQueries).toEqual([]);
+    expect(result.alternatives).toHaveLength(2);
+  });
+
+  it('shares the top among the candidates’ results in proportion to their sizes, without repeats', () => {
+    expect(
+      shareByResults(
+        [
+          ['a1', 'a2', 'a3', 'a4'],
+          ['b1', 'b2'],
+        ],
+        [40, 20],
+      ),
+    ).toEqual(['a1', 'a2', 'b1', 'a3', 'a4', 'b2']);
+    expect(
+      shareByResults(
+        [
+          ['a1', 'x'],
+          ['x', 'b2'],
+        ],
+        [2, 2],
+      ),
+    ).toEqual(['a1', 'x', 'b2']);
+    expect(shareByResults([], [])).toEqual([]);
+  });
+
+  it('the first page of the shared list draws on each list’s first page only', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 12 }), fc.integer({ min: 1, max: 100 })), { maxLength: 5 }),
+        (lists) => {
+          const ids = lists.map(([l]) => l.map(String));
+          const merged = shareByResults(
+            ids,
+            lists.map(([, t]) => t),
+          );
+          expect(new Set(merged)).toEqual(new Set(ids.flat()));
+          const firstPages = new Set(ids.flatMap((l) => l.slice(0, 5)));
+          for (const id of merged.slice(0, 5)) expect(firstPages.has(id)).toBe(true);
+        },
+      ),
+    );
   });
 });

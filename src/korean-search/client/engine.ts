@@ -36,7 +36,7 @@ import {
 } from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
-import { correctQuery, type QueryCorrection } from '../core/typo/correct';
+import { correctQuery, shareByResults, type CandidateQuery, type QueryCorrection } from '../core/typo/correct';
 import { underBase } from '../core/site-paths';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
@@ -132,8 +132,12 @@ export type SearchOutcome =
       sections: FilterOption[];
       tags: FilterOption[];
       suggestions: SuggestionTarget[];
-      /** The query had words not on the site and these results are of its correction (from: as typed). */
-      correction?: { from: string; to: string };
+      /**
+       * The query had words not on the site and these results are of its correction (from: as
+       * typed, to: the query searched); `similar` when no correction was clear and the results are
+       * those of several candidate queries (the typed words, and the candidates that found pages).
+       */
+      correction?: { from: string; to: string; similar?: { words: string[]; candidates: string[] } };
     };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -352,6 +356,76 @@ export class SearchEngine {
   }
 
   /**
+   * The results of the correction of `terms` (the query's words not on the site) when it is
+   * clear and finds pages, else of its candidates together (searchCandidates); no outcome when
+   * neither finds a page. `corrected`: the steps of the clear correction's search.
+   */
+  private async searchCorrection(
+    query: string,
+    terms: string[],
+    filters: SearchFilters,
+    manifest: SearchManifest,
+    typo: TypoManifest,
+    analyzer: KoreanAnalyzer,
+  ): Promise<{ correction: QueryCorrection; outcome?: SearchOutcome; corrected?: SearchTrace }> {
+    const correction = await this.correct(query, terms, manifest, typo, analyzer);
+    if (correction.query) {
+      let corrected: SearchTrace | undefined;
+      const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
+      // A correction that finds nothing (its words never on one page) is no answer: the candidates are tried next.
+      if (outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag)))
+        return { correction, outcome: { ...outcome, correction: { from: cleanQuery(query), to: correction.query } }, corrected };
+    }
+    const candidates = correction.candidateQueries.filter((c) => c.query !== correction.query);
+    return { correction, outcome: await this.searchCandidates(query, candidates, typedWords(query, terms), filters) };
+  }
+
+  /**
+   * When no correction of the unknown words is clear: searches every candidate query and
+   * answers with the pages of those that find any, each holding a share of the top in
+   * proportion to its results (shareByResults). The query with the most results comes first: a candidate's chance is its frequency (its pages, as
+   * when one correction is chosen) times the chance that the other words are on a page with
+   * it (results over its pages), that is its results. Undefined when none finds a page.
+   */
+  private async searchCandidates(
+    query: string,
+    candidates: readonly CandidateQuery[],
+    words: string[],
+    filters: SearchFilters,
+  ): Promise<SearchOutcome | undefined> {
+    const outcomes = await Promise.all(candidates.map((c) => this.search(c.query, filters, undefined, { correct: false })));
+    const found = outcomes
+      .flatMap((outcome, i) => (outcome.kind === 'results' && outcome.total > 0 ? [{ outcome, candidate: must(candidates[i], 'candidate') }] : []))
+      .sort((a, b) => b.outcome.total - a.outcome.total || b.candidate.pages - a.candidate.pages);
+    const [first] = found;
+    if (!first) return undefined;
+    const from = cleanQuery(query);
+    if (found.length === 1) return { ...first.outcome, correction: { from, to: first.candidate.query } };
+    const totals = found.map((f) => f.outcome.total);
+    const ids = shareByResults(
+      found.map((f) => f.outcome.ids),
+      totals,
+    );
+    // Each list's order past its first page may still change (orderByPhrase): the first page stays as shown.
+    const firstPage = ids.slice(0, RESULTS_PAGE_SIZE);
+    const ordered = Promise.all(found.map((f) => f.outcome.ordered)).then((lists) => {
+      const rest = shareByResults(lists, totals).filter((id) => !firstPage.includes(id));
+      return [...firstPage, ...rest];
+    });
+    const terms = [...new Map(found.flatMap((f) => f.outcome.terms).map((t) => [t.text, t])).values()];
+    const candidateWords = [...new Set(found.flatMap((f) => f.candidate.words))];
+    return {
+      ...first.outcome,
+      terms,
+      total: ids.length,
+      ids,
+      ordered,
+      suggestions: [],
+      correction: { from, to: first.candidate.query, similar: { words, candidates: candidateWords } },
+    };
+  }
+
+  /**
    * Searches; `trace`, when given, receives what each step found (npm run search:explain).
    * Unknown words are corrected when one correction is clearly best, unless `correct` is false.
    */
@@ -442,18 +516,13 @@ export class SearchEngine {
         report();
         return answer;
       }
-      const correction = await this.correct(query, unknownTerms, manifest, manifest.typo, analyzer);
-      if (!correction.query) {
-        trace?.({ ...steps(), correction: { ...correction, typed: query } });
-        return { ...answer, alternatives: correction.alternatives };
-      }
-      let corrected: SearchTrace | undefined;
-      const outcome = await this.search(correction.query, filters, (t) => (corrected = t), { correct: false });
-      // A correction that finds nothing (its words never on one page) is no answer: the words stay unknown.
-      const found = outcome.kind === 'results' && (outcome.total > 0 || Boolean(filters.section || filters.tag));
-      if (found && corrected) trace?.({ ...corrected, correction: { ...correction, typed: query } });
-      else trace?.({ ...steps(), correction: { ...correction, query: undefined, typed: query } });
-      return found ? { ...outcome, correction: { from: cleanQuery(query), to: correction.query } } : answer;
+      const { correction, outcome, corrected } = await this.searchCorrection(query, unknownTerms, filters, manifest, manifest.typo, analyzer);
+      trace?.(
+        corrected
+          ? { ...corrected, correction: { ...correction, typed: query } }
+          : { ...steps(), correction: { ...correction, query: undefined, typed: query } },
+      );
+      return outcome ?? { ...answer, alternatives: correction.alternatives };
     }
     const wanted = pagefindQuery(plan, (token) => lookup(token) !== undefined);
     if (!searching || wanted !== sent) searching = search((sent = wanted));
@@ -475,6 +544,40 @@ export class SearchEngine {
     const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
     if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
     this.loadRestOfVocabulary(manifest);
+    // A word of three syllables or more that is no word of the site, only its bigrams apart,
+    // may be a slip, corrected like an unknown word: when nothing is found (작성효기), or when
+    // it holds a bigram the site has only across a space, so that no site word holds it
+    // (며이그레이션: 며이, as in 「하며 이」), and no page of the first results holds it either (spacing ignored). An
+    // inflected form the analyser keeps whole (조작하려면) holds no such bigram and is left
+    // alone. The first texts are the ones the page shows first: loading them costs no request.
+    const notSiteWords = plan.analyzed.terms.filter((t) => {
+      const token = termWordToken(t);
+      const suspect = ids.length === 0 || t.tokens.some((bigram) => lookup(encodeToken(bigram))?.bridgeOnly === true);
+      return token !== undefined && lookup(encodeToken(token)) === undefined && suspect;
+    });
+    const firstTexts =
+      correct && manifest.typo && !filters.section && !filters.tag && notSiteWords.length > 0
+        ? await Promise.all(ids.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id))).catch(() => undefined)
+        : undefined;
+    const absent = firstTexts ? notSiteWords.filter((t) => !firstTexts.some((doc) => holdsPhrase(pageBlocks(doc), t.text))) : [];
+    if (absent.length > 0 && manifest.typo) {
+      const { correction, outcome, corrected } = await this.searchCorrection(
+        query,
+        absent.map((t) => t.text),
+        filters,
+        manifest,
+        manifest.typo,
+        analyzer,
+      );
+      if (outcome) {
+        trace?.(
+          corrected
+            ? { ...corrected, correction: { ...correction, typed: query } }
+            : { ...steps(), correction: { ...correction, query: undefined, typed: query } },
+        );
+        return outcome;
+      }
+    }
     // Filter choices come from the manifest (every section and used tag), not from
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));

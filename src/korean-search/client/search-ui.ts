@@ -89,13 +89,18 @@ function quotedWith(query: string): string {
 /**
  * 「‘인공지능’으로 찾은 결과입니다 · ‘인공지눙’으로 찾기」: the results are of a correction,
  * and a link searches the words as typed (handled in place by bindSearchUI; the href
- * works on its own, e.g. in a new tab).
+ * works on its own, e.g. in a new tab). With no clear correction, the results of several
+ * candidates: 「‘교능’과 비슷한 말(기능, 가능)로 찾은 결과입니다 · …」.
  */
-function correctionNotice(correction: { from: string; to: string }, searchPage: string): HTMLElement {
+function correctionNotice(correction: NonNullable<Extract<SearchOutcome, { kind: 'results' }>['correction']>, searchPage: string): HTMLElement {
+  const { similar } = correction;
+  const last = similar?.words.at(-1);
   return h(
     'span',
     { 'data-search-correction': '', class: 'block' },
-    `${quotedWith(correction.to)} 찾은 결과입니다 · `,
+    similar && last
+      ? `‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})로 찾은 결과입니다 · `
+      : `${quotedWith(correction.to)} 찾은 결과입니다 · `,
     h(
       'a',
       { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' },

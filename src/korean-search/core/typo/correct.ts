@@ -38,9 +38,25 @@ export interface TypoRules {
   dominance: number;
   /** Unknown words a query may have and still be corrected. */
   maxWords: number;
+  /**
+   * Units a word needs to be searched by its candidates when the query has other words
+   * on the site: those words must then be on the same page as a candidate, which rules
+   * out most of the many one-jamo neighbours of a two-syllable word (SFC CSS 교능 → 기능).
+   */
+  minUnitsBesideKnownWords: number;
+  /** Whole candidate queries searched at most when no correction is clear. */
+  maxCandidateQueries: number;
 }
 
-export const TYPO_RULES: TypoRules = { minUnits: 3, minRunLength: 4, maxCandidates: 12, dominance: 3, maxWords: 3 };
+export const TYPO_RULES: TypoRules = {
+  minUnits: 3,
+  minRunLength: 4,
+  maxCandidates: 12,
+  dominance: 3,
+  maxWords: 3,
+  minUnitsBesideKnownWords: 2,
+  maxCandidateQueries: 12,
+};
 
 /** What candidate generation reads from the typo lookup (src/korean-search/core/typo/lookup-files.ts); undefined when that part was not loaded. */
 export interface TypoLookup {
@@ -178,8 +194,18 @@ export interface WordCorrectionReport {
   word: string;
   /** Candidates that passed the lookup, with their page counts (undefined: some token not on the site). */
   candidates: { text: string; pages: number | undefined }[];
-  choice: Choice['reason'] | 'not-a-word' | 'too-short' | 'not-in-query';
+  /** 'beside-known-words': a short word never corrected alone, whose candidates are searched with the query's other words. */
+  choice: Choice['reason'] | 'not-a-word' | 'too-short' | 'not-in-query' | 'beside-known-words';
   chosen?: string;
+}
+
+/** A whole query with each unknown word replaced by one of its candidates, and those candidates. */
+export interface CandidateQuery {
+  query: string;
+  /** The candidate of each unknown word, in the order of the unknown words. */
+  words: string[];
+  /** Pages of the rarest of those candidates (the order among queries with as many results). */
+  pages: number;
 }
 
 export interface QueryCorrection {
@@ -187,6 +213,12 @@ export interface QueryCorrection {
   query?: string;
   /** Whole queries to offer («이 말을 찾으셨나요») when one word had several close candidates. */
   alternatives: string[];
+  /**
+   * When no correction is clear: every combination of the unknown words' candidates, most
+   * pages first, for the search to try together (the results of those that find pages). Empty
+   * when a word has no candidate, or when there are more than `maxCandidateQueries` combinations.
+   */
+  candidateQueries: CandidateQuery[];
   words: WordCorrectionReport[];
   /** Lookup files read. */
   files: string[];
@@ -209,18 +241,23 @@ export interface CorrectionContext {
  */
 export async function correctQuery(query: string, unknownTerms: readonly string[], context: CorrectionContext): Promise<QueryCorrection> {
   const rules = context.rules ?? TYPO_RULES;
-  const none = (words: WordCorrectionReport[], files: string[] = []): QueryCorrection => ({ alternatives: [], words, files });
+  const none = (words: WordCorrectionReport[], files: string[] = []): QueryCorrection => ({ alternatives: [], candidateQueries: [], words, files });
   if (unknownTerms.length === 0 || unknownTerms.length > rules.maxWords) return none([]);
   const words = cleanQuery(query).normalize('NFC').split(' ');
-  // Where each unknown term sits in the typed query (which word, which offset).
+  // Where each unknown term sits in the typed query (which word, which characters).
   const places = unknownTerms.map((term) => {
     for (const [w, word] of words.entries()) {
-      const at = normalizeChars(word).indexOf(term);
-      if (at >= 0) return { word: w, at, length: term.length };
+      const at = locateTerm(word, term);
+      if (at) return { word: w, at };
     }
     return undefined;
   });
-  const needs = unknownTerms.map((term) => lookupNeeds(term, rules));
+  // Other words on the site narrow a short word's candidates down to those on a page with them.
+  const typed = planQuery(query, context.analyzer);
+  const besideKnownWords = typed.status === 'ok' && typed.analyzed.terms.length > unknownTerms.length;
+  const rulesOf = (term: string): TypoRules =>
+    besideKnownWords && toUnits(normalizeChars(term)).length < rules.minUnits ? { ...rules, minUnits: rules.minUnitsBesideKnownWords } : rules;
+  const needs = unknownTerms.map((term) => lookupNeeds(term, rulesOf(term)));
   const found = places.filter((p) => p !== undefined);
   if (found.length < places.length || needs.every((n) => n.syllables.length === 0 && n.runLengths.length === 0)) {
     return none(unknownTerms.map((word, i) => ({ word, candidates: [], choice: places[i] ? 'too-short' : 'not-in-query' })));
@@ -233,33 +270,46 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
   const reports: WordCorrectionReport[] = [];
   const ranked: ScoredCandidate[][] = [];
   for (const term of unknownTerms) {
-    const candidates = wordCorrections(term, lookup, rules);
+    const termRules = rulesOf(term);
+    const candidates = wordCorrections(term, lookup, termRules);
     if (candidates.length > rules.maxCandidates) {
       reports.push({ word: term, candidates: candidates.map((text) => ({ text, pages: undefined })), choice: 'too-many' });
       ranked.push([]);
       continue;
     }
-    const scored = await Promise.all(candidates.map(async (text) => ({ text, pages: await pagesOfWord(text, context) })));
+    const scored = await Promise.all(candidates.map(async (text) => ({ text, pages: await pagesOfWord(text, context, besideKnownWords) })));
     const known = scored.filter((c): c is ScoredCandidate => c.pages !== undefined);
     const choice = chooseCorrection(known, rules);
-    reports.push({ word: term, candidates: scored, choice: choice.reason, chosen: choice.chosen?.text });
-    ranked.push([...known].sort((a, b) => b.pages - a.pages));
+    // A short word is never corrected on its own (too many neighbours): its candidates are only searched beside the other words.
+    const short = termRules !== rules && known.length > 0;
+    reports.push({ word: term, candidates: scored, choice: short ? 'beside-known-words' : choice.reason, chosen: short ? undefined : choice.chosen?.text });
+    ranked.push([...known].sort((a, b) => b.pages - a.pages || a.text.localeCompare(b.text)));
   }
 
   const rewrite = (replacements: readonly (string | undefined)[]) => {
     const out = [...words];
     // Right to left within a word, so earlier offsets stay valid.
-    const order = found.map((p, i) => ({ p, i })).sort((a, b) => a.p.word - b.p.word || b.p.at - a.p.at);
+    const order = found.map((p, i) => ({ p, i })).sort((a, b) => a.p.word - b.p.word || must(b.p.at[0], 'place') - must(a.p.at[0], 'place'));
     for (const { p, i } of order) {
       const text = replacements[i];
       if (text === undefined) continue;
-      const word = must(out[p.word], 'query word');
-      out[p.word] = word.slice(0, p.at) + keepCase(word.slice(p.at, p.at + p.length), text) + word.slice(p.at + p.length);
+      out[p.word] = replaceTerm(must(out[p.word], 'query word'), p.at, must(unknownTerms[i], 'unknown term'), text);
     }
     return out.join(' ');
   };
   const chosen = reports.map((r) => r.chosen);
-  if (chosen.every((c) => c !== undefined)) return { query: rewrite(chosen), alternatives: [], words: reports, files };
+  // Every combination of the candidates (the chosen one alone where a word has one), most pages first.
+  const choices = reports.map((r, i) => must(ranked[i], 'ranked candidates').filter((c) => r.chosen === undefined || c.text === r.chosen));
+  const combinations = choices.reduce((all, options) => all * options.length, 1);
+  const candidateQueries =
+    combinations > 0 &&
+    combinations <= rules.maxCandidateQueries &&
+    reports.every((r) => r.chosen !== undefined || r.choice === 'close' || r.choice === 'beside-known-words')
+      ? choices
+          .reduce<ScoredCandidate[][]>((all, options) => all.flatMap((prefix) => options.map((o) => [...prefix, o])), [[]])
+          .map((picked) => ({ query: rewrite(picked.map((c) => c.text)), words: picked.map((c) => c.text), pages: Math.min(...picked.map((c) => c.pages)) }))
+      : [];
+  if (chosen.every((c) => c !== undefined)) return { query: rewrite(chosen), alternatives: [], candidateQueries, words: reports, files };
   // One word with several close candidates, every other word settled: offer them.
   const open = reports.map((r, i) => (r.chosen === undefined ? i : -1)).filter((i) => i >= 0);
   const [only] = open;
@@ -267,30 +317,80 @@ export async function correctQuery(query: string, unknownTerms: readonly string[
     const alternatives = must(ranked[only], 'ranked candidates')
       .slice(0, 3)
       .map((c) => rewrite(chosen.map((text, i) => (i === only ? c.text : text))));
-    return { alternatives, words: reports, files };
+    return { alternatives, candidateQueries, words: reports, files };
   }
-  return none(reports, files);
+  return { ...none(reports, files), candidateQueries };
+}
+
+/**
+ * Several ranked lists as one, without repeats: each place goes to the list with the most
+ * results per place it already has (D'Hondt), so a list holds a share of the top in
+ * proportion to its size and the best of every list comes early.
+ */
+export function shareByResults(lists: readonly (readonly string[])[], totals: readonly number[]): string[] {
+  const out = new Set<string>();
+  const taken = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (const [i, list] of lists.entries()) {
+      const quotient = (totals[i] ?? 0) / ((taken[i] ?? 0) + 1);
+      if ((taken[i] ?? 0) < list.length && (best < 0 || quotient > (totals[best] ?? 0) / ((taken[best] ?? 0) + 1))) best = i;
+    }
+    if (best < 0) return [...out];
+    out.add(must(lists[best]?.[taken[best] ?? 0], 'result'));
+    taken[best] = (taken[best] ?? 0) + 1;
+  }
+}
+
+/**
+ * Where the analysed `term` sits in a typed word: the positions of its characters, which
+ * may have characters the analyser passes over between them (라아팅(routing) holds 라아팅routing).
+ */
+function locateTerm(word: string, term: string): number[] | undefined {
+  const lower = normalizeChars(word);
+  const kept: number[] = [];
+  for (let i = 0; i < lower.length; i++) if (/[\p{L}\p{N}&]/u.test(lower.charAt(i))) kept.push(i);
+  const at = kept
+    .map((i) => lower.charAt(i))
+    .join('')
+    .indexOf(term);
+  return at < 0 ? undefined : kept.slice(at, at + term.length);
+}
+
+/**
+ * The typed word with `term` (at `positions`) replaced by `corrected`: only the characters
+ * that differ change, so the characters between (brackets) and the letter case stay as typed.
+ */
+function replaceTerm(word: string, positions: readonly number[], term: string, corrected: string): string {
+  let start = 0;
+  while (start < term.length && start < corrected.length && term[start] === corrected[start]) start++;
+  let end = 0;
+  while (end < term.length - start && end < corrected.length - start && term[term.length - 1 - end] === corrected[corrected.length - 1 - end]) end++;
+  const from =
+    start < term.length - end ? must(positions[start], 'position') : start > 0 ? must(positions[start - 1], 'position') + 1 : must(positions[0], 'position');
+  const to = start < term.length - end ? must(positions[term.length - 1 - end], 'position') + 1 : from;
+  const typed = word.slice(from, to);
+  const middle = corrected.slice(start, corrected.length - end);
+  return (
+    word.slice(0, from) + (typed.length > 0 && typed === typed.toUpperCase() && typed !== typed.toLowerCase() ? middle.toUpperCase() : middle) + word.slice(to)
+  );
 }
 
 /**
  * Pages of a candidate word's rarest token, planned as a query of its own; undefined
  * when a token is not on the site, or when the analyser would not search the word
- * whole (a slip that made a particle, 출연이 → 출연 + 이, is no correction).
+ * whole (a slip that made a particle, 출연이 → 출연 + 이, is no correction). Beside
+ * other words of the site a candidate may lose an ending, leaving a stem of two units
+ * or more (실험억 → 실험적, searched as 실험): those words must then be on its pages.
  */
-async function pagesOfWord(text: string, context: CorrectionContext): Promise<number | undefined> {
+async function pagesOfWord(text: string, context: CorrectionContext, besideKnownWords: boolean): Promise<number | undefined> {
   const plan: QueryPlan = planQuery(text, context.analyzer);
-  if (plan.status !== 'ok' || plan.analyzed.ignored.length > 0 || plan.analyzed.terms.map((t) => t.text).join('') !== normalizeChars(text)) return undefined;
+  if (plan.status !== 'ok' || plan.analyzed.ignored.length > 0) return undefined;
+  const searched = plan.analyzed.terms.map((t) => t.text).join('');
+  const whole = searched === normalizeChars(text);
+  const stem = besideKnownWords && plan.analyzed.terms.length === 1 && normalizeChars(text).startsWith(searched) && toUnits(searched).length >= 2;
+  if (!whole && !stem) return undefined;
   const counts = await context.pageCounts(plan.tokens.map(encodeToken));
   if (counts.some((c) => c === undefined)) return undefined;
   return Math.min(...(counts as number[]));
-}
-
-/** `corrected` in the letter case of `typed` where the two agree (AI컴퓨팅센타 → AI컴퓨팅센터, not ai…). */
-function keepCase(typed: string, corrected: string): string {
-  const lower = normalizeChars(typed);
-  let start = 0;
-  while (start < lower.length && start < corrected.length && lower[start] === corrected[start]) start++;
-  let end = 0;
-  while (end < lower.length - start && end < corrected.length - start && lower[lower.length - 1 - end] === corrected[corrected.length - 1 - end]) end++;
-  return typed.slice(0, start) + corrected.slice(start, corrected.length - end) + typed.slice(typed.length - end);
 }
