@@ -29,6 +29,7 @@ import {
   resolveStems,
   holdsTermsInARow,
   termsWithUnknownTokens,
+  unknownSyllableWithParticle,
   unjoinedTerms,
   typedWords,
   queryKeys,
@@ -504,6 +505,16 @@ export class SearchEngine {
     });
     const report = () => trace?.(steps());
     if (unknown.size > 0) {
+      // 「… 모든 곳은」: the one-syllable word with its particle is left out, as a lone syllable would be.
+      const particleWords = typedWords(query, unknownSyllableWithParticle(plan.analyzed, unknown));
+      if (particleWords.length > 0) {
+        const rest = cleanQuery(query)
+          .split(' ')
+          .filter((word) => !particleWords.includes(word))
+          .join(' ');
+        const outcome = await this.search(rest, filters, trace, { correct });
+        return outcome.kind === 'results' ? { ...outcome, ignored: [...outcome.ignored, ...particleWords] } : outcome;
+      }
       const unknownTerms = termsWithUnknownTokens(plan.analyzed, unknown);
       const answer: SearchOutcome = {
         kind: 'unknown',
