@@ -13,7 +13,7 @@ import {
   planQuery,
   queryKeys,
   titleHoldsEvery,
-  unknownSyllableWithParticle,
+  syllableWithParticle,
   resolveStems,
   searchTokens,
   termsWithUnknownTokens,
@@ -302,16 +302,13 @@ describe('unjoinedTerms and holdsTermsInARow', () => {
   });
 });
 
-describe('unknownSyllableWithParticle', () => {
-  const unknownOf = (query: string) => {
-    const plan = planOf(query);
-    return unknownSyllableWithParticle(plan.analyzed, new Set(plan.encoded));
-  };
-  it('names a one-syllable word with 은, 는 or 를 that no page holds, when other words are left', () => {
-    expect(unknownOf('패턴이 사용될 모든 곳은')).toEqual(['곳은']);
-    expect(unknownOf('곳은')).toEqual([]);
+describe('syllableWithParticle', () => {
+  const wordsOf = (query: string) => syllableWithParticle(planOf(query).analyzed);
+  it('names a one-syllable word with 은, 는 or 를 when other words are left', () => {
+    expect(wordsOf('패턴이 사용될 모든 곳은')).toEqual(['곳은']);
+    expect(wordsOf('곳은')).toEqual([]);
     // 을 ends two-syllable nouns (마을, 가을), and 가 ends 국가: neither is taken for a particle.
-    expect(unknownOf('가을 축제')).toEqual([]);
-    expect(unknownOf('국가 전략')).toEqual([]);
+    expect(wordsOf('가을 축제')).toEqual([]);
+    expect(wordsOf('국가 전략')).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ import {
   resolveStems,
   holdsTermsInARow,
   termsWithUnknownTokens,
-  unknownSyllableWithParticle,
+  syllableWithParticle,
   unjoinedTerms,
   typedWords,
   queryKeys,
@@ -504,18 +504,20 @@ export class SearchEngine {
       phrase: phraseSearching && plan.analyzed.phrase ? plan.analyzed.phrase.text : null,
     });
     const report = () => trace?.(steps());
+    const particleTerms = syllableWithParticle(plan.analyzed);
+    const withoutParticleWords = async (): Promise<SearchOutcome> => {
+      const words = typedWords(query, particleTerms);
+      const rest = cleanQuery(query)
+        .split(' ')
+        .filter((word) => !words.includes(word))
+        .join(' ');
+      const outcome = await this.search(rest, filters, trace, { correct });
+      return outcome.kind === 'results' ? { ...outcome, ignored: [...outcome.ignored, ...words] } : outcome;
+    };
     if (unknown.size > 0) {
-      // 「… 모든 곳은」: the one-syllable word with its particle is left out, as a lone syllable would be.
-      const particleWords = typedWords(query, unknownSyllableWithParticle(plan.analyzed, unknown));
-      if (particleWords.length > 0) {
-        const rest = cleanQuery(query)
-          .split(' ')
-          .filter((word) => !particleWords.includes(word))
-          .join(' ');
-        const outcome = await this.search(rest, filters, trace, { correct });
-        return outcome.kind === 'results' ? { ...outcome, ignored: [...outcome.ignored, ...particleWords] } : outcome;
-      }
       const unknownTerms = termsWithUnknownTokens(plan.analyzed, unknown);
+      // 「… 모든 곳은」 with 곳은 on no page: the word is left out, as a lone syllable would be.
+      if (particleTerms.length > 0 && unknownTerms.every((term) => particleTerms.includes(term))) return withoutParticleWords();
       const answer: SearchOutcome = {
         kind: 'unknown',
         words: typedWords(query, unknownTerms),
@@ -553,6 +555,8 @@ export class SearchEngine {
     const keys = queryKeys(query, plan.analyzed);
     const ids = await this.knownItemsOnFirstPage(byPhrase.ids, keys);
     const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
+    // No page holds 곳은 with the other words: they are searched without it.
+    if (ids.length === 0 && particleTerms.length > 0) return withoutParticleWords();
     if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
     this.loadRestOfVocabulary(manifest);
     // A word of three syllables or more that is no word of the site, only its bigrams apart,

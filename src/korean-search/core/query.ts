@@ -214,17 +214,15 @@ export function phraseFirst(ids: readonly string[], phraseIds: Iterable<string>)
 }
 
 /**
- * Query words that are one syllable and a topic or object particle (곳은, 법는, 책를)
- * and that no page holds as written: the analyser keeps such a word whole (the syllable
- * alone would be dropped), but a site without the bigram holds at most the one-syllable
- * word, which a query of several words does not search. Only 은, 는 and 를 count: they
- * seldom end a two-syllable noun (을 does: 마을, 가을).
+ * Query words that are one syllable and a topic or object particle (곳은, 법는, 책를),
+ * in a query of several words. The analyser keeps such a word whole (the syllable alone
+ * would be dropped); when no page holds it as written, or no page holds it with the
+ * other words, the engine leaves it out, as it leaves out a lone syllable. Only 은, 는
+ * and 를 count: they seldom end a two-syllable noun (을 does: 마을, 가을).
  */
-export function unknownSyllableWithParticle(analyzed: Pick<AnalyzedQuery, 'terms'>, unknownEncoded: ReadonlySet<string>): string[] {
+export function syllableWithParticle(analyzed: Pick<AnalyzedQuery, 'terms'>): string[] {
   if (analyzed.terms.length < 2) return [];
-  const found = analyzed.terms
-    .filter((t) => /^[가-힣][은는를]$/.test(t.text) && t.tokens.some((token) => unknownEncoded.has(encodeToken(token))))
-    .map((t) => t.text);
+  const found = analyzed.terms.filter((t) => /^[가-힣][은는를]$/.test(t.text)).map((t) => t.text);
   // Some other word must be left to search.
   return found.length < analyzed.terms.length ? found : [];
 }
