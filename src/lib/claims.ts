@@ -190,6 +190,8 @@ export function findClaims(tree: Root, sources: StoredSource[]): PageClaims {
         for (const row of node.children.slice(1)) addStatement(row, node, exempt);
         return;
       case 'blockquote':
+      case 'mdxJsxFlowElement':
+        // Statements inside a quote or a component are statements all the same.
         for (const child of node.children) visitBlock(child, node, exempt);
         return;
       case 'heading':
@@ -259,12 +261,12 @@ export function checkFrontmatterQuotes(
       problems.push({ field, message: '원문 인용(quote)이 필요합니다: 이 값이 나온 원문 문구를 적으세요' });
       continue;
     }
-    const found = sources.flatMap((source) => {
-      const match = findQuotedSentence(source, quote);
-      return match.status === 'found' ? [{ source, sentence: match.sentence }] : [];
-    });
+    const matches = sources.map((source) => ({ source, match: findQuotedSentence(source, quote) }));
+    const found = matches.flatMap(({ source, match }) => (match.status === 'found' ? [{ source, sentence: match.sentence }] : []));
+    const ambiguous = matches.some(({ match }) => match.status === 'ambiguous');
     const [only] = found;
-    if (only && found.length === 1) cited.set(field, only);
+    // The same rule as a statement's quote: exactly one sentence of all the stored sources.
+    if (only && found.length === 1 && !ambiguous) cited.set(field, only);
     else problems.push({ field, message: `인용 "${clip(quote)}"이 원문의 한 문장을 가리키지 않습니다` });
   }
   return { cited, problems };

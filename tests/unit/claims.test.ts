@@ -48,6 +48,10 @@ describe('statements on a page that cites a stored source', () => {
     ]);
   });
 
+  it('are found inside a component block too', () => {
+    expect(check('<div>\n\n출처 없는 문장입니다.\n\n</div>\n').problems).toEqual([expect.stringMatching(/^page\.mdx:6: 출처 인용이 없는 문장/)]);
+  });
+
   it('refuse a quote two sentences share', () => {
     expect(check('시험 사업입니다. :src[시험 사업]\n').problems).toEqual([expect.stringMatching(/여러 문장/)]);
   });

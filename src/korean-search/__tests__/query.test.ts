@@ -14,6 +14,7 @@ import {
   queryKeys,
   titleHoldsEvery,
   syllableWithParticle,
+  withoutTermWords,
   resolveStems,
   searchTokens,
   termsWithUnknownTokens,
@@ -310,5 +311,13 @@ describe('syllableWithParticle', () => {
     // 을 ends two-syllable nouns (마을, 가을), and 가 ends 국가: neither is taken for a particle.
     expect(wordsOf('가을 축제')).toEqual([]);
     expect(wordsOf('국가 전략')).toEqual([]);
+  });
+});
+
+describe('withoutTermWords', () => {
+  it('takes out the typed words that are exactly the terms, punctuation aside, never a longer word holding one', () => {
+    expect(withoutTermWords('모든 곳-은', ['곳은'])).toEqual({ rest: '모든', removed: ['곳-은'] });
+    expect(withoutTermWords('이곳은 곳은', ['곳은'])).toEqual({ rest: '이곳은', removed: ['곳은'] });
+    expect(withoutTermWords('이곳은 정책', ['곳은'])).toEqual({ rest: '이곳은 정책', removed: [] });
   });
 });

@@ -30,6 +30,7 @@ import {
   holdsTermsInARow,
   termsWithUnknownTokens,
   syllableWithParticle,
+  withoutTermWords,
   unjoinedTerms,
   typedWords,
   queryKeys,
@@ -505,19 +506,20 @@ export class SearchEngine {
     });
     const report = () => trace?.(steps());
     const particleTerms = syllableWithParticle(plan.analyzed);
-    const withoutParticleWords = async (): Promise<SearchOutcome> => {
-      const words = typedWords(query, particleTerms);
-      const rest = cleanQuery(query)
-        .split(' ')
-        .filter((word) => !words.includes(word))
-        .join(' ');
+    // The query without its one-syllable-and-particle words, when it has any (null: nothing to leave out).
+    const withoutParticleWords = async (): Promise<SearchOutcome | null> => {
+      const { rest, removed } = withoutTermWords(query, particleTerms);
+      if (removed.length === 0 || rest === '') return null;
       const outcome = await this.search(rest, filters, trace, { correct });
-      return outcome.kind === 'results' ? { ...outcome, ignored: [...outcome.ignored, ...words] } : outcome;
+      return outcome.kind === 'results' ? { ...outcome, ignored: [...outcome.ignored, ...removed] } : outcome;
     };
     if (unknown.size > 0) {
       const unknownTerms = termsWithUnknownTokens(plan.analyzed, unknown);
       // 「… 모든 곳은」 with 곳은 on no page: the word is left out, as a lone syllable would be.
-      if (particleTerms.length > 0 && unknownTerms.every((term) => particleTerms.includes(term))) return withoutParticleWords();
+      if (particleTerms.length > 0 && unknownTerms.every((term) => particleTerms.includes(term))) {
+        const outcome = await withoutParticleWords();
+        if (outcome) return outcome;
+      }
       const answer: SearchOutcome = {
         kind: 'unknown',
         words: typedWords(query, unknownTerms),
@@ -555,9 +557,12 @@ export class SearchEngine {
     const keys = queryKeys(query, plan.analyzed);
     const ids = await this.knownItemsOnFirstPage(byPhrase.ids, keys);
     const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
-    // No page holds 곳은 with the other words: they are searched without it.
-    if (ids.length === 0 && particleTerms.length > 0) return withoutParticleWords();
     if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
+    // No page holds 곳은 with the other words (and the index is whole): they are searched without it.
+    if (ids.length === 0 && particleTerms.length > 0) {
+      const outcome = await withoutParticleWords();
+      if (outcome) return outcome;
+    }
     this.loadRestOfVocabulary(manifest);
     // A word of three syllables or more that is no word of the site, only its bigrams apart,
     // may be a slip, corrected like an unknown word: when nothing is found (작성효기), or when

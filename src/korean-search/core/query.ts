@@ -227,6 +227,18 @@ export function syllableWithParticle(analyzed: Pick<AnalyzedQuery, 'terms'>): st
   return found.length < analyzed.terms.length ? found : [];
 }
 
+/**
+ * The query without the typed words that are exactly `terms` (spacing and punctuation
+ * aside: 곳-은 is the term 곳은), and the words taken out; nothing is taken out of a
+ * longer word that merely holds a term (이곳은).
+ */
+export function withoutTermWords(query: string, terms: readonly string[]): { rest: string; removed: string[] } {
+  const keys = new Set(terms.map(unitKey));
+  const words = cleanQuery(query).split(' ');
+  const removed = words.filter((word) => keys.has(unitKey(word)));
+  return { rest: words.filter((word) => !keys.has(unitKey(word))).join(' '), removed };
+}
+
 /** Which query terms hold at least one unknown token: the words to tell the reader about. */
 export function termsWithUnknownTokens(analyzed: AnalyzedQuery, unknownEncoded: ReadonlySet<string>): string[] {
   return analyzed.terms.filter((t) => t.tokens.some((token) => unknownEncoded.has(encodeToken(token)))).map((t) => t.text);
