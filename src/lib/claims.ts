@@ -107,6 +107,24 @@ export function restoreOtherDirectives(tree: Root, source: string): ClaimProblem
   return problems;
 }
 
+/**
+ * The one sentence, of all the page's stored sources, that holds `quote` (spacing and
+ * punctuation aside), or why there is none: the rule for a statement's `:src[…]` and
+ * a fact's `quote` alike.
+ */
+function citeQuote(sources: readonly StoredSource[], quote: string): CitedSentence | { problem: string } {
+  const matches = sources.map((source) => ({ source, match: findQuotedSentence(source, quote) }));
+  const found = matches.flatMap(({ source, match }) => (match.status === 'found' ? [{ source, sentence: match.sentence }] : []));
+  const ambiguous = matches.flatMap(({ match }) => (match.status === 'ambiguous' ? match.sentences : []));
+  const [only] = found;
+  if (only && found.length === 1 && ambiguous.length === 0) return only;
+  if (found.length + ambiguous.length > 1)
+    return {
+      problem: `인용 "${clip(quote)}"이 원문의 여러 문장(${[...found.map((f) => f.sentence), ...ambiguous].map((s) => s.n).join(', ')})에 있습니다; 한 문장만 가리키도록 더 길게 인용하세요`,
+    };
+  return { problem: `인용 "${clip(quote)}"이 원문에 없습니다 (띄어쓰기·문장부호는 무시하고 비교합니다)` };
+}
+
 const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
@@ -133,16 +151,9 @@ export function findClaims(tree: Root, sources: StoredSource[]): PageClaims {
         });
         continue;
       }
-      const matches = sources.map((source) => ({ source, match: findQuotedSentence(source, quote) }));
-      const found = matches.flatMap(({ source, match }) => (match.status === 'found' ? [{ source, sentence: match.sentence }] : []));
-      const ambiguous = matches.flatMap(({ match }) => (match.status === 'ambiguous' ? match.sentences : []));
-      if (found.length === 1 && ambiguous.length === 0) statement.cited.push(...found);
-      else if (found.length + ambiguous.length > 1)
-        problems.push({
-          line: lineOf(node),
-          message: `인용 "${clip(quote)}"이 원문의 여러 문장(${ambiguous.map((s) => s.n).join(', ')})에 있습니다; 한 문장만 가리키도록 더 길게 인용하세요`,
-        });
-      else problems.push({ line: lineOf(node), message: `인용 "${clip(quote)}"이 원문에 없습니다 (띄어쓰기·문장부호는 무시하고 비교합니다)` });
+      const cited = citeQuote(sources, quote);
+      if ('problem' in cited) problems.push({ line: lineOf(node), message: cited.problem });
+      else statement.cited.push(cited);
     }
     if (statement.general && statement.cited.length > 0)
       problems.push({
@@ -261,13 +272,9 @@ export function checkFrontmatterQuotes(
       problems.push({ field, message: '원문 인용(quote)이 필요합니다: 이 값이 나온 원문 문구를 적으세요' });
       continue;
     }
-    const matches = sources.map((source) => ({ source, match: findQuotedSentence(source, quote) }));
-    const found = matches.flatMap(({ source, match }) => (match.status === 'found' ? [{ source, sentence: match.sentence }] : []));
-    const ambiguous = matches.some(({ match }) => match.status === 'ambiguous');
-    const [only] = found;
-    // The same rule as a statement's quote: exactly one sentence of all the stored sources.
-    if (only && found.length === 1 && !ambiguous) cited.set(field, only);
-    else problems.push({ field, message: `인용 "${clip(quote)}"이 원문의 한 문장을 가리키지 않습니다` });
+    const one = citeQuote(sources, quote);
+    if ('problem' in one) problems.push({ field, message: one.problem });
+    else cited.set(field, one);
   }
   return { cited, problems };
 }
