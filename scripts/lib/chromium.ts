@@ -1,10 +1,13 @@
 /**
- * Debian's Chromium driven by playwright-core. The flags keep Chromium from
- * calling out to the network, which this machine's sandbox refuses.
+ * Debian's Chromium in its old headless mode (package chromium-headless-shell: the
+ * browser Playwright itself runs headless, the same Blink and V8 without the full
+ * browser around them, at less than half the CPU per page; docs/benchmarks.md), driven
+ * by playwright-core and by the benchmarks. The flags keep Chromium from calling out to
+ * the network, which this machine's sandbox refuses.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 /** Chromium's flags for every driver of it (Playwright here, raw DevTools in bench/harness/cdp-browser.ts). */
 export const CHROMIUM_ARGS: readonly string[] = [
