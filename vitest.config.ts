@@ -2,11 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three tiers, run by `npm run test:unit`, `test:build` and `test:e2e` (`npm test` runs
- * them in that order). Unit files need no build and run two at a time (two cores); build
- * and e2e files start builds, browsers and servers that want both cores, so they run one
- * file at a time, build before e2e. Unit files mock and stub nothing, so each worker keeps
- * one module cache for all of its files (isolate: false); importing the analyser and
- * Astro's parser per file was half of the tier's time.
+ * them in that order). Unit files need no build; build files read the build or start
+ * their own (each in its own folders, tests/helpers/astro-build.ts): both run two files
+ * at a time (two cores). Unit files mock and stub nothing, so each worker keeps one
+ * module cache for all of its files (isolate: false). E2e files drive Chromium, which
+ * alone keeps both cores busy (a second file at once measured no faster:
+ * docs/benchmarks.md), so they run one at a time, after the build tier.
  */
 export default defineConfig({
   test: {
@@ -30,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts', 'src/**/__tests__/*.build.test.ts', 'bench/__tests__/*.build.test.ts'],
-          fileParallelism: false,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

@@ -25,6 +25,8 @@ beforeAll(async () => {
   if (!existsSync(`${DIST}/pagefind-ko/manifest.json`)) throw new Error('dist/pagefind-ko가 없습니다: 먼저 npm run build를 실행하세요');
   server = await startServer(DIST);
   browser = await launchBrowser();
+  shared = await browser.newContext();
+  await watchCspViolations(shared, cspViolations);
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,17 +36,26 @@ afterAll(async () => {
 /** Content-Security-Policy violations seen during any search test (the server sends the strict policy). */
 const cspViolations: string[] = [];
 
-/** Each test's browser contexts, closed after it so pages and workers do not pile up. */
-const contexts: BrowserContext[] = [];
+/**
+ * Tests share one browser context (its HTTP cache too: a new context costs as much as
+ * a search); a test that counts the requests a search makes asks for a fresh one.
+ * Each test's pages and fresh contexts are closed after it.
+ */
+let shared: BrowserContext;
+const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await Promise.all(opened.splice(0).map((closable) => closable.close()));
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  await watchCspViolations(context, cspViolations);
+async function newPage({ fresh = false } = {}): Promise<Page> {
+  let context = shared;
+  if (fresh) {
+    context = await browser.newContext();
+    opened.push(context);
+    await watchCspViolations(context, cspViolations);
+  }
   const page = await context.newPage();
+  opened.push(page);
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -338,7 +349,7 @@ describe('vocabulary loading', () => {
     const { vocabularyShards, vocabularySize } = JSON.parse(readFileSync(`${DIST}/pagefind-ko/manifest.json`, 'utf8')) as SearchManifest;
     expect(vocabularyShards).toBeGreaterThan(1);
     expect(vocabularySize).toBeLessThanOrEqual(PRELOADED_VOCABULARY_TOKENS);
-    const page = await newPage();
+    const page = await newPage({ fresh: true });
     server.resetTraffic();
     expect((await searchPage(page, '컴퓨팅센터')).total).toBeGreaterThan(0);
     await expect.poll(() => new Set(requested().filter(isVocabularyShard)).size).toBe(vocabularyShards);
@@ -383,7 +394,7 @@ describe('where Pagefind runs', () => {
   const isOurWorker = (path: string) => /\/_astro\/pagefind-worker-[\w-]+\.js$/.test(path);
 
   it('runs inside our worker, so result lists never cross to the page', async () => {
-    const page = await newPage();
+    const page = await newPage({ fresh: true });
     server.resetTraffic();
     const result = await searchPage(page, '컴퓨팅센터');
     expect(result.total).toBeGreaterThan(0);
@@ -393,7 +404,7 @@ describe('where Pagefind runs', () => {
   });
 
   it('falls back to the main thread when our worker cannot load', async () => {
-    const page = await newPage();
+    const page = await newPage({ fresh: true });
     await page.route(
       (url) => isOurWorker(url.pathname),
       (route) => route.fulfill({ status: 404, body: 'missing' }),
@@ -412,7 +423,7 @@ describe('search dialog on a content page', () => {
   const CONTENT_PAGE = '/bio-quantum/quantum-computer-1000-qubit/';
 
   it('loads the search UI only when search is used', async () => {
-    const page = await newPage();
+    const page = await newPage({ fresh: true });
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);

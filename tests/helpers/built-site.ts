@@ -9,7 +9,7 @@ import { globSync } from 'tinyglobby';
 import { REPO_ROOT } from './astro-build';
 import { readMdxFile } from '../../src/lib/frontmatter';
 import { SECTION_SLUGS } from '../../src/data/sections';
-import { normalizeBasePath, withBase } from '../../src/lib/urls';
+import { normalizeBasePath, stripBase, withBase } from '../../src/lib/urls';
 import { pagePath } from '../../src/lib/content-checks';
 
 export const DIST = resolve(REPO_ROOT, process.env.DIST_DIR ?? 'dist');
@@ -76,12 +76,13 @@ export function metaContent(html: string, key: string): string | undefined {
   return tag ? attr(tag, 'content') : undefined;
 }
 
-/** `<loc>` paths of every sitemap listed in sitemap-index.xml. */
+/** `<loc>` paths of every sitemap listed in sitemap-index.xml (base path included). */
 export function sitemapPaths(dir = DIST): string[] {
   const index = readFileSync(join(dir, 'sitemap-index.xml'), 'utf8');
   const paths: string[] = [];
   for (const loc of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const file = join(dir, new URL(decodeEntities(loc[1]!)).pathname);
+    const pathname = new URL(decodeEntities(loc[1]!)).pathname;
+    const file = join(dir, stripBase(pathname, BASE) ?? pathname);
     const sitemap = readFileSync(file, 'utf8');
     for (const page of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(decodeEntities(page[1]!)).pathname);
   }
