@@ -76,7 +76,9 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
   const chrome = spawn(
     CHROMIUM_PATH,
     ['--headless', ...CHROMIUM_ARGS, ...FOREGROUND_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, ended whole on close: Debian's /usr/bin/chromium-headless-shell
+    // is a shell script that starts the browser as its child (as Playwright ends a browser).
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const exited = new Promise((resolve) => chrome.once('exit', resolve));
   const socket = new WebSocket(await devtoolsUrl(chrome));
@@ -142,7 +144,7 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
     },
     async close() {
       socket.close();
-      chrome.kill();
+      if (chrome.pid !== undefined) process.kill(-chrome.pid, 'SIGTERM');
       await exited;
       rmSync(profile, { recursive: true, force: true });
     },
