@@ -69,7 +69,9 @@ try {
       const last = similar?.words.at(-1);
       if (similar && last)
         console.log(
-          `  ‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})로 찾은 결과 (입력: ‘${from}’)`,
+          similar.withTyped
+            ? `  입력대로 찾은 결과 뒤에, ‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})을 넣은 질의로 찾아 제목에 그 낱말이 모두 든 쪽 (입력: ‘${from}’)`
+            : `  ‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})로 찾은 결과 (입력: ‘${from}’)`,
         );
       else console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
     }

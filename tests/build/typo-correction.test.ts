@@ -81,6 +81,21 @@ describe('typo correction', () => {
     expect(outcome.kind).toBe('unknown');
   });
 
+  it('a slip that made another site word: the results as typed, then the page titled with the word it slipped from (루가 ← 추가)', async () => {
+    const query = 'AI 분야의 국가전략기술 루가';
+    const asTyped = await search.engine.search(query, {}, undefined, { correct: false });
+    expect(asTyped.kind).toBe('results');
+    if (asTyped.kind !== 'results') return;
+    expect(asTyped.total).toBeGreaterThan(0);
+    expect(await urls(asTyped)).not.toContain('/strategic-technology/ai-national-strategic-technology/');
+    const outcome = await search.engine.search(query);
+    expect(outcome.kind).toBe('results');
+    if (outcome.kind !== 'results') return;
+    expect(outcome.correction?.similar).toEqual({ words: ['루가'], candidates: ['추가'], withTyped: true });
+    expect(outcome.ids.slice(0, asTyped.total)).toEqual(asTyped.ids);
+    expect((await urls(outcome)).slice(asTyped.total)).toEqual(['/strategic-technology/ai-national-strategic-technology/']);
+  });
+
   it('a one-jamo slip in a title word of three syllables or more finds the word’s page (corrected, or among close candidates)', async () => {
     expect(words.length).toBeGreaterThan(20);
     let tried = 0;

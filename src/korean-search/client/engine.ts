@@ -57,6 +57,9 @@ const UNJOINED_CHECK_LIMIT = 50;
  */
 const PHRASE_CHECKS = 3 * RESULTS_PAGE_SIZE;
 
+/** How many words of a query titleSlips tries one slip in (each costs a typo lookup and a search per candidate). */
+const TITLE_SLIP_WORDS = 3;
+
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
   warmUp(): void;
@@ -138,8 +141,10 @@ export type SearchOutcome =
        * The query had words not on the site and these results are of its correction (from: as
        * typed, to: the query searched); `similar` when no correction was clear and the results are
        * those of several candidate queries (the typed words, and the candidates that found pages).
+       * `withTyped`: the results are of the query as typed, followed by pages titled with a
+       * slip of one of its words (titleSlips).
        */
-      correction?: { from: string; to: string; similar?: { words: string[]; candidates: string[] } };
+      correction?: { from: string; to: string; similar?: { words: string[]; candidates: string[]; withTyped?: boolean } };
     };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -428,6 +433,50 @@ export class SearchEngine {
   }
 
   /**
+   * A query of several site words that finds less than a results page may hold a slip that
+   * made another site word (표현하기 → 표면하기). For each of its Hangul words, the site's words
+   * one slip away are put in its place (correctQuery, as for an unknown word beside known
+   * words), and of each such query's first results page the pages whose title holds every
+   * one of its words are added after the results as typed. Null when none is found, or
+   * when a result's title already holds every word (the page was found).
+   */
+  private async titleSlips(
+    query: string,
+    terms: readonly QueryTerm[],
+    ids: readonly string[],
+    manifest: SearchManifest,
+    typo: TypoManifest,
+    analyzer: KoreanAnalyzer,
+  ): Promise<{ ids: string[]; words: string[]; candidates: string[]; to: string } | null> {
+    const words = terms.map((t) => t.text);
+    const shown = await Promise.all(ids.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id)));
+    if (shown.some((doc) => titleHoldsEvery(doc.title, words))) return null;
+    const varied = terms.filter((t) => /^[가-힣]+$/.test(t.text)).slice(0, TITLE_SLIP_WORDS);
+    const corrections = await Promise.all(varied.map((t) => this.correct(query, [t.text], manifest, typo, analyzer)));
+    const candidates = corrections.flatMap((c, i) => c.candidateQueries.map((q) => ({ ...q, term: must(varied[i], 'varied term') })));
+    const found = await Promise.all(
+      candidates.map(async (candidate) => {
+        const outcome = await this.search(candidate.query, {}, undefined, { correct: false });
+        if (outcome.kind !== 'results') return [];
+        const texts = outcome.terms.map((t) => t.text);
+        const firstPage = outcome.ids.slice(0, RESULTS_PAGE_SIZE);
+        const docs = await Promise.all(firstPage.map((id) => this.loadDoc(id)));
+        return firstPage.filter((_, i) => titleHoldsEvery(must(docs[i], 'doc').title, texts)).map((id) => ({ id, candidate }));
+      }),
+    );
+    const added = [...new Map(found.flat().map((f) => [f.id, f])).values()].filter((f) => !ids.includes(f.id));
+    const [first] = added;
+    if (!first) return null;
+    const slipped = [...new Set(added.map((f) => f.candidate.term.text))];
+    return {
+      ids: [...ids, ...added.map((f) => f.id)],
+      words: typedWords(query, slipped),
+      candidates: [...new Set(added.flatMap((f) => f.candidate.words))],
+      to: first.candidate.query,
+    };
+  }
+
+  /**
    * Searches; `trace`, when given, receives what each step found (npm run search:explain).
    * Unknown words are corrected when one correction is clearly best, unless `correct` is false.
    */
@@ -602,6 +651,27 @@ export class SearchEngine {
     // per-result counts, for the cost reason given in PagefindClient.
     const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));
     const tags: FilterOption[] = manifest.tags.map((t) => ({ value: t, label: t }));
+    const slips =
+      correct && manifest.typo && !filters.section && !filters.tag && plan.analyzed.terms.length > 1 && ids.length > 0 && ids.length < RESULTS_PAGE_SIZE
+        ? await this.titleSlips(query, plan.analyzed.terms, ids, manifest, manifest.typo, analyzer).catch(() => null)
+        : null;
+    if (slips) {
+      const slipIds = slips.ids;
+      return {
+        kind: 'results',
+        terms: plan.analyzed.terms,
+        ignored: plan.analyzed.ignored,
+        dropped: plan.analyzed.dropped,
+        truncated: plan.analyzed.truncated,
+        total: slipIds.length,
+        ids: slipIds,
+        ordered: Promise.resolve(slipIds),
+        sections,
+        tags,
+        suggestions: [],
+        correction: { from: cleanQuery(query), to: slips.to, similar: { words: slips.words, candidates: slips.candidates, withTyped: true } },
+      };
+    }
     return {
       kind: 'results',
       terms: plan.analyzed.terms,
