@@ -281,22 +281,29 @@ export class SearchEngine {
 
   /**
    * The results whose text holds each of `terms` in a row (unjoinedTerms): their bigrams
-   * found a page that may hold them apart. The first UNJOINED_CHECK_LIMIT results are
-   * checked, in order, and the rest kept: past that many pages, the word is one the site
-   * uses, and loading every text would cost more than a rare extra result far down.
+   * found a page that may hold them apart. The first results page is checked (its texts
+   * load for the page anyway); when every one of its pages holds the words in a row, the
+   * site uses them as a word and the rest is kept. Otherwise the results up to
+   * UNJOINED_CHECK_LIMIT are checked, in order, and the rest kept: past that many pages,
+   * loading every text would cost more than a rare extra result far down.
    */
   private async holdingInARow(ids: string[], terms: readonly QueryTerm[]): Promise<string[]> {
-    const checked = ids.slice(0, UNJOINED_CHECK_LIMIT);
-    const holds = await Promise.all(
-      checked.map((id) =>
-        this.loadDoc(id).then(
-          (doc) => holdsTermsInARow(pageBlocks(doc), terms),
-          // A text that does not load cannot be checked; the page reports the text.
-          () => true,
+    const holding = async (checked: string[]) => {
+      const holds = await Promise.all(
+        checked.map((id) =>
+          this.loadDoc(id).then(
+            (doc) => holdsTermsInARow(pageBlocks(doc), terms),
+            // A text that does not load cannot be checked; the page reports the text.
+            () => true,
+          ),
         ),
-      ),
-    );
-    return [...checked.filter((_, i) => holds[i]), ...ids.slice(UNJOINED_CHECK_LIMIT)];
+      );
+      return { kept: checked.filter((_, i) => holds[i]), all: holds.every(Boolean) };
+    };
+    const firstPage = await holding(ids.slice(0, RESULTS_PAGE_SIZE));
+    if (firstPage.all) return ids;
+    const further = await holding(ids.slice(RESULTS_PAGE_SIZE, UNJOINED_CHECK_LIMIT));
+    return [...firstPage.kept, ...further.kept, ...ids.slice(UNJOINED_CHECK_LIMIT)];
   }
 
   /**
