@@ -8,9 +8,8 @@
  * Usage: npm run search:explain -- "질의" [--dist dist] [--section <slug>] [--tag <태그>] [--all]
  */
 import { existsSync } from 'node:fs';
-import { josa } from 'es-hangul';
 import { join, resolve } from 'node:path';
-import { SEARCH_DATA_DIR, startNodeSearch, type SearchTrace } from '../src/korean-search/node';
+import { SEARCH_DATA_DIR, correctionText, startNodeSearch, type SearchTrace } from '../src/korean-search/node';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,17 +63,7 @@ try {
   }
   console.log(`\n결과: ${outcome.kind}`);
   if (outcome.kind === 'results') {
-    if (outcome.correction) {
-      const { from, to, similar } = outcome.correction;
-      const last = similar?.words.at(-1);
-      if (similar && last)
-        console.log(
-          similar.withTyped
-            ? `  입력대로 찾은 결과 뒤에, ‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})을 넣은 질의로 찾아 제목에 그 낱말이 모두 든 쪽 (입력: ‘${from}’)`
-            : `  ‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})로 찾은 결과 (입력: ‘${from}’)`,
-        );
-      else console.log(`  ‘${to}’${josa(to, '으로/로').slice(to.length)} 찾은 결과 (입력: ‘${from}’)`);
-    }
+    if (outcome.correction) console.log(`  ${correctionText(outcome.correction)} (입력: ‘${outcome.correction.from}’)`);
     const ordered = await outcome.ordered;
     const shown = process.argv.includes('--all') ? ordered : ordered.slice(0, 20);
     console.log(`  ${outcome.total}쪽${shown.length < outcome.total ? ` (앞 ${shown.length}쪽, --all로 전부)` : ''}`);

@@ -81,6 +81,23 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const exited = new Promise((resolve) => chrome.once('exit', resolve));
+  /** Signals the browser's process group; false when no process of it is left. */
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
+    try {
+      if (chrome.pid !== undefined) process.kill(-chrome.pid, signal);
+      return chrome.pid !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  // A benchmark stopped with Ctrl+C or an uncaught error does not leave the browser running.
+  const endGroup = () => signalGroup('SIGTERM');
+  const interrupted = () => {
+    endGroup();
+    process.exit(130);
+  };
+  process.once('exit', endGroup);
+  process.once('SIGINT', interrupted);
   const socket = new WebSocket(await devtoolsUrl(chrome));
   await new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
@@ -144,8 +161,12 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
     },
     async close() {
       socket.close();
-      if (chrome.pid !== undefined) process.kill(-chrome.pid, 'SIGTERM');
+      process.off('exit', endGroup);
+      process.off('SIGINT', interrupted);
+      endGroup();
       await exited;
+      // The wrapper script exits first; the profile is removed once the browser has gone too.
+      for (let waited = 0; signalGroup(0) && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       rmSync(profile, { recursive: true, force: true });
     },
   };

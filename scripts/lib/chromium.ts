@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium in its old headless mode (package chromium-headless-shell: the
  * browser Playwright itself runs headless, the same Blink and V8 without the full
- * browser around them, at less than half the CPU per page; docs/benchmarks.md), driven
+ * browser around them, and much cheaper per page: docs/benchmarks.md), driven
  * by playwright-core and by the benchmarks. The flags keep Chromium from calling out to
  * the network, which this machine's sandbox refuses.
  */

@@ -13,6 +13,7 @@ export const PAGEFIND_WORKER_SOURCE = new URL('./client/pagefind-worker.ts', imp
 export { startNodeSearch } from './node/node-search';
 export { startStaticServer, type StaticServer } from './node/static-server';
 export type { PagefindSearcher, SearchEngine, SearchOutcome, SearchTrace } from './client/engine';
+export { correctionText } from './core/correction-text';
 
 // The files of an index.
 export { PRELOADED_VOCABULARY_TOKENS, RESULTS_PAGE_SIZE, SEARCH_DATA_DIR, pageBlocks, type SearchManifest } from './core/data-files';

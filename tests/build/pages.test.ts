@@ -12,18 +12,30 @@ import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, DIST, assertBuilt, sitemapPaths } from '../helpers/built-site';
 import { stripBase } from '../../src/lib/urls';
+import { HOSTING_FILES } from '../../src/integrations/hosting-files';
 
 /** A stand-in origin for resolving the pages' hrefs: a link is inside the site when it resolves to it. */
 const SITE = 'http://built-site.invalid';
 
-/** The built file a URL path is served from, or null when there is none (what a static host answers 404 for). */
-function builtFile(pathname: string): string | null {
-  const route = stripBase(decodeURIComponent(pathname), BASE);
-  if (route === null) return null;
-  const candidates = route.endsWith('/') ? [`${route}index.html`] : [route, `${route}/index.html`];
-  const file = candidates.map((candidate) => join(DIST, candidate)).find((path) => existsSync(path) && statSync(path).isFile());
-  return file ?? null;
+/** The built file a URL path is served from as 200, or why it is not: a static host answers 404 or a redirect. */
+function builtFile(pathname: string): { file: string } | { problem: string } {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { problem: 'is not a well-formed URL path' };
+  }
+  const route = stripBase(decoded, BASE);
+  if (route === null) return { problem: `lies outside the base path ${BASE}` };
+  if (HOSTING_FILES.some((name) => route.endsWith(`/${name}`))) return { problem: 'names a hosting file the server refuses' };
+  const file = join(DIST, route.endsWith('/') ? `${route}index.html` : route);
+  if (existsSync(file) && statSync(file).isFile()) return { file };
+  if (existsSync(join(DIST, route, 'index.html'))) return { problem: 'leaves out the trailing slash (the server redirects)' };
+  return { problem: 'leads to no built file' };
 }
+
+/** An alias page (an old address): the static host answers it with a redirect, so a link should name the page itself. */
+const isRedirectPage = (tree: Root) => selectAll('meta[http-equiv="refresh"]', tree).length > 0;
 
 const pages = new Map<string, Root>();
 const parse = (file: string) => fromHtml(readFileSync(file, 'utf8'));
@@ -31,11 +43,20 @@ const parse = (file: string) => fromHtml(readFileSync(file, 'utf8'));
 beforeAll(() => {
   assertBuilt();
   for (const path of sitemapPaths()) {
-    const file = builtFile(path);
-    if (file === null) throw new Error(`사이트맵의 ${path}에 해당하는 파일이 빌드에 없습니다`);
-    pages.set(path, parse(file));
+    const target = builtFile(path);
+    if (!('file' in target)) throw new Error(`사이트맵의 ${path}: ${target.problem}`);
+    pages.set(path, parse(target.file));
   }
 });
+
+/** A fragment as an id; a malformed one stays as written (and names no id). */
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
 
 const idsOf = (tree: Root) => selectAll('[id]', tree).map((element) => String(element.properties.id));
 
@@ -63,21 +84,27 @@ describe('every sitemap page', () => {
     expect(bad).toEqual([]);
   });
 
-  it('every link inside the site leads to a built file under the base path, and every #anchor to an element of it', () => {
-    const targets = new Map<string, Set<string> | null>();
+  it('every link inside the site leads to a built page under the base path (no redirect), and every #anchor to an element of it', () => {
+    const targets = new Map<string, { ids: Set<string> } | { problem: string }>();
     const problems: string[] = [];
     for (const [path, tree] of pages) {
       for (const anchor of selectAll('a[href]', tree)) {
         const href = String(anchor.properties.href);
         const url = new URL(href, `${SITE}${path}`);
         if (url.origin !== SITE) continue;
-        if (!targets.has(url.pathname)) {
-          const file = builtFile(url.pathname);
-          targets.set(url.pathname, file === null ? null : new Set(file.endsWith('.html') ? idsOf(parse(file)) : []));
+        let target = targets.get(url.pathname);
+        if (target === undefined) {
+          const built = builtFile(url.pathname);
+          const tree = 'file' in built && built.file.endsWith('.html') ? parse(built.file) : undefined;
+          target = !('file' in built)
+            ? built
+            : tree && isRedirectPage(tree)
+              ? { problem: 'is an old address (the server redirects)' }
+              : { ids: new Set(tree ? idsOf(tree) : []) };
+          targets.set(url.pathname, target);
         }
-        const ids = targets.get(url.pathname);
-        if (ids === null || ids === undefined) problems.push(`${path}: href="${href}" leads to no built file`);
-        else if (url.hash.length > 1 && !ids.has(decodeURIComponent(url.hash.slice(1)))) problems.push(`${path}: href="${href}" names an id the page lacks`);
+        if ('problem' in target) problems.push(`${path}: href="${href}" ${target.problem}`);
+        else if (url.hash.length > 1 && !target.ids.has(safeDecode(url.hash.slice(1)))) problems.push(`${path}: href="${href}" names an id the page lacks`);
       }
     }
     expect(targets.size, 'the pages link to one another').toBeGreaterThan(20);

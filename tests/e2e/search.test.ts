@@ -261,7 +261,7 @@ describe('typo correction', () => {
   it('after the results as typed, the page titled with the word a slip came from, and a link to the results as typed only', atRoot, async () => {
     const tab = await newPage();
     const result = await searchPage(tab, 'AI 분야의 국가전략기술 루가');
-    expect(result.status).toContain('‘루가’와 비슷한 말(추가)이 제목에 든 쪽도 뒤에 보여 줍니다');
+    expect(result.status).toContain('‘루가’와 비슷한 말 ‘추가’가 제목에 들어 있는 페이지도 결과 뒤에 함께 보여 줍니다');
     expect(await tab.textContent('[data-search-status] [data-search-as-typed]')).toBe('‘AI 분야의 국가전략기술 루가’로만 찾기');
     expect(result.hrefs.at(-1)?.startsWith(at('/strategic-technology/ai-national-strategic-technology/'))).toBe(true);
   });

@@ -40,6 +40,7 @@ import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
 import { correctQuery, shareByResults, type CandidateQuery, type QueryCorrection } from '../core/typo/correct';
 import { underBase } from '../core/site-paths';
+import type { CorrectionFacts } from '../core/correction-text';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
 import { PagefindClient } from './pagefind-client';
 import { DAMAGED_INDEX_ERROR, PAGEFIND_BASE } from './pagefind-module';
@@ -57,8 +58,8 @@ const UNJOINED_CHECK_LIMIT = 50;
  */
 const PHRASE_CHECKS = 3 * RESULTS_PAGE_SIZE;
 
-/** How many words of a query titleSlips tries one slip in (each costs a typo lookup and a search per candidate). */
-const TITLE_SLIP_WORDS = 3;
+/** How many candidate queries titleSlips searches at most, over all the query's words (each is a Pagefind search and up to a results page of texts). */
+const TITLE_SLIP_QUERIES = 6;
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
@@ -144,7 +145,7 @@ export type SearchOutcome =
        * `withTyped`: the results are of the query as typed, followed by pages titled with a
        * slip of one of its words (titleSlips).
        */
-      correction?: { from: string; to: string; similar?: { words: string[]; candidates: string[]; withTyped?: boolean } };
+      correction?: CorrectionFacts;
     };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -443,9 +444,11 @@ export class SearchEngine {
    * A query of several site words that finds less than a results page may hold a slip that
    * made another site word (표현하기 → 표면하기). For each of its Hangul words, the site's words
    * one slip away are put in its place (correctQuery, as for an unknown word beside known
-   * words), and of each such query's first results page the pages whose title holds every
-   * one of its words are added after the results as typed. Null when none is found, or
-   * when a result's title already holds every word (the page was found).
+   * words; at most TITLE_SLIP_QUERIES queries in all), and of each such query's first
+   * results page the pages whose title holds every one of its words are added after the
+   * results as typed. Null when none is found, or when a result's title already holds
+   * every word (the page was found). `words`: the slipped words; `terms`: the candidates'
+   * words, to mark in the added pages; `to`: the first candidate query that added a page.
    */
   private async titleSlips(
     query: string,
@@ -454,31 +457,45 @@ export class SearchEngine {
     manifest: SearchManifest,
     typo: TypoManifest,
     analyzer: KoreanAnalyzer,
-  ): Promise<{ ids: string[]; words: string[]; candidates: string[]; to: string } | null> {
-    const words = terms.map((t) => t.text);
-    const shown = await Promise.all(ids.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id)));
-    if (shown.some((doc) => titleHoldsEvery(doc.title, words))) return null;
-    const varied = terms.filter((t) => /^[가-힣]+$/.test(t.text)).slice(0, TITLE_SLIP_WORDS);
+  ): Promise<{ ids: string[]; words: string[]; candidates: string[]; terms: QueryTerm[]; to: string } | null> {
+    const firstPageDocs = (list: readonly string[]) => Promise.all(list.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id)));
+    if (
+      (await firstPageDocs(ids)).some((doc) =>
+        titleHoldsEvery(
+          doc.title,
+          terms.map((t) => t.text),
+        ),
+      )
+    )
+      return null;
+    const varied = terms.filter((t) => /^[가-힣]+$/.test(t.text));
     const corrections = await Promise.all(varied.map((t) => this.correct(query, [t.text], manifest, typo, analyzer)));
-    const candidates = corrections.flatMap((c, i) => c.candidateQueries.map((q) => ({ ...q, term: must(varied[i], 'varied term') })));
+    const candidates = corrections
+      .flatMap((c, i) => c.candidateQueries.map((q) => ({ ...q, word: must(varied[i], 'varied term').text })))
+      .sort((a, b) => b.pages - a.pages)
+      .slice(0, TITLE_SLIP_QUERIES);
     const found = await Promise.all(
       candidates.map(async (candidate) => {
-        const outcome = await this.search(candidate.query, {}, undefined, { correct: false });
-        if (outcome.kind !== 'results') return [];
-        const texts = outcome.terms.map((t) => t.text);
-        const firstPage = outcome.ids.slice(0, RESULTS_PAGE_SIZE);
-        const docs = await Promise.all(firstPage.map((id) => this.loadDoc(id)));
-        return firstPage.filter((_, i) => titleHoldsEvery(must(docs[i], 'doc').title, texts)).map((id) => ({ id, candidate }));
+        const outcome = await this.search(candidate.query, {}, undefined, { correct: false, probe: true });
+        if (outcome.kind !== 'results') return { candidate, terms: [], ids: [] };
+        const docs = await firstPageDocs(outcome.ids);
+        const words = outcome.terms.map((t) => t.text);
+        return {
+          candidate,
+          terms: outcome.terms,
+          ids: outcome.ids.filter((_, i) => docs[i] !== undefined && titleHoldsEvery(must(docs[i], 'doc').title, words)),
+        };
       }),
     );
-    const added = [...new Map(found.flat().map((f) => [f.id, f])).values()].filter((f) => !ids.includes(f.id));
-    const [first] = added;
+    const adding = found.filter((f) => f.ids.some((id) => !ids.includes(id)));
+    const [first] = adding;
     if (!first) return null;
-    const slipped = [...new Set(added.map((f) => f.candidate.term.text))];
+    const added = [...new Set(adding.flatMap((f) => f.ids))].filter((id) => !ids.includes(id));
     return {
-      ids: [...ids, ...added.map((f) => f.id)],
-      words: typedWords(query, slipped),
-      candidates: [...new Set(added.flatMap((f) => f.candidate.words))],
+      ids: [...ids, ...added],
+      words: [...new Set(adding.map((f) => f.candidate.word))],
+      candidates: [...new Set(adding.flatMap((f) => f.candidate.words))],
+      terms: adding.flatMap((f) => f.terms),
       to: first.candidate.query,
     };
   }
@@ -491,7 +508,7 @@ export class SearchEngine {
     query: string,
     filters: SearchFilters = {},
     trace?: (trace: SearchTrace) => void,
-    { correct = true }: { correct?: boolean } = {},
+    { correct = true, probe = false }: { correct?: boolean; probe?: boolean } = {},
   ): Promise<SearchOutcome> {
     const analyzer = await this.getAnalyzer();
     const manifest = await this.loadManifest();
@@ -561,6 +578,20 @@ export class SearchEngine {
       phrase: phraseSearching && plan.analyzed.phrase ? plan.analyzed.phrase.text : null,
     });
     const report = () => trace?.(steps());
+    // Filter choices come from the manifest (every section and used tag), not from
+    // per-result counts, for the cost reason given in PagefindClient.
+    const answerOf = (ids: string[], ordered: Promise<string[]>, terms: QueryTerm[] = plan.analyzed.terms) => ({
+      terms,
+      ignored: plan.analyzed.ignored,
+      dropped: plan.analyzed.dropped,
+      truncated: plan.analyzed.truncated,
+      total: ids.length,
+      ids,
+      ordered,
+      sections: manifest.sections.map((s): FilterOption => ({ value: s.slug, label: s.title })),
+      tags: manifest.tags.map((t): FilterOption => ({ value: t, label: t })),
+      suggestions: ids.length === 0 ? suggest(query, manifest.suggestions) : [],
+    });
     const particleTerms = syllableWithParticle(plan.analyzed);
     // The query without its one-syllable-and-particle words, when it has any (null: nothing to leave out).
     const withoutParticleWords = async (): Promise<SearchOutcome | null> => {
@@ -613,6 +644,8 @@ export class SearchEngine {
     const keys = queryKeys(query, plan.analyzed);
     const ids = await this.knownItemsOnFirstPage(byPhrase.ids, keys);
     const ordered = byPhrase.ordered.then((all) => this.knownItemsOnFirstPage(all, keys));
+    // A probe (titleSlips' candidate queries) takes an empty answer as it is: the query as typed was checked.
+    if (probe) return { kind: 'results', ...answerOf(ids, ordered) };
     if (ids.length === 0) await this.confirmNoPage(pagefind, wanted, Object.keys(pagefindFilters).length > 0);
     // No page holds 곳은 with the other words (and the index is whole): they are searched without it.
     if (ids.length === 0 && particleTerms.length > 0) {
@@ -654,43 +687,18 @@ export class SearchEngine {
         return outcome;
       }
     }
-    // Filter choices come from the manifest (every section and used tag), not from
-    // per-result counts, for the cost reason given in PagefindClient.
-    const sections: FilterOption[] = manifest.sections.map((s) => ({ value: s.slug, label: s.title }));
-    const tags: FilterOption[] = manifest.tags.map((t) => ({ value: t, label: t }));
     const slips =
       correct && manifest.typo && !filters.section && !filters.tag && plan.analyzed.terms.length > 1 && ids.length > 0 && ids.length < RESULTS_PAGE_SIZE
         ? await this.titleSlips(query, plan.analyzed.terms, ids, manifest, manifest.typo, analyzer).catch(() => null)
         : null;
     if (slips) {
-      const slipIds = slips.ids;
+      const terms = [...new Map([...plan.analyzed.terms, ...slips.terms].map((t) => [t.text, t])).values()];
       return {
         kind: 'results',
-        terms: plan.analyzed.terms,
-        ignored: plan.analyzed.ignored,
-        dropped: plan.analyzed.dropped,
-        truncated: plan.analyzed.truncated,
-        total: slipIds.length,
-        ids: slipIds,
-        ordered: Promise.resolve(slipIds),
-        sections,
-        tags,
-        suggestions: [],
+        ...answerOf(slips.ids, Promise.resolve(slips.ids), terms),
         correction: { from: cleanQuery(query), to: slips.to, similar: { words: slips.words, candidates: slips.candidates, withTyped: true } },
       };
     }
-    return {
-      kind: 'results',
-      terms: plan.analyzed.terms,
-      ignored: plan.analyzed.ignored,
-      dropped: plan.analyzed.dropped,
-      truncated: plan.analyzed.truncated,
-      total: ids.length,
-      ids,
-      ordered,
-      sections,
-      tags,
-      suggestions: ids.length === 0 ? suggest(query, manifest.suggestions) : [],
-    };
+    return { kind: 'results', ...answerOf(ids, ordered) };
   }
 }

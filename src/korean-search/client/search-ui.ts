@@ -9,6 +9,7 @@ import { compileMatcher, presentResult, type TermMatcher, type TextSegment } fro
 import type { SuggestionTarget } from '../core/suggest';
 import { josa } from 'es-hangul';
 import { AS_TYPED_PARAM, searchPageLink, underBase } from '../core/site-paths';
+import { asTypedLabel, correctionText } from '../core/correction-text';
 import { SearchEngine, type FilterOption, type SearchFilters, type SearchOutcome } from './engine';
 import browseLinks from 'virtual:korean-search/browse-links';
 
@@ -81,37 +82,20 @@ function droppedNote(dropped: readonly string[]): string {
   return ` ${quoted}${josa(last, '은/는').slice(last.length)} 찾지 않았습니다.`;
 }
 
-/** A quoted query with 으로/로 (‘인공지능’으로, ‘바이오위원회’로). */
-function quotedWith(query: string): string {
-  return `‘${query}’${josa(query, '으로/로').slice(query.length)}`;
-}
-
 /**
- * 「‘인공지능’으로 찾은 결과입니다 · ‘인공지눙’으로 찾기」: the results are of a correction,
- * and a link searches the words as typed (handled in place by bindSearchUI; the href
- * works on its own, e.g. in a new tab). With no clear correction, the results of several
- * candidates: 「‘교능’과 비슷한 말(기능, 가능)로 찾은 결과입니다 · …」. After the results as
- * typed, pages titled with a slip of a word: 「‘표면하기’와 비슷한 말(표현)이 제목에 든 쪽도
- * 뒤에 보여 줍니다 · ‘UI 표면하기’로만 찾기」.
+ * 「‘인공지능’으로 찾은 결과입니다 · ‘인공지눙’으로 찾기」: the results are of a correction
+ * (correctionText), and a link searches the words as typed (handled in place by
+ * bindSearchUI; the href works on its own, e.g. in a new tab).
  */
 function correctionNotice(correction: NonNullable<Extract<SearchOutcome, { kind: 'results' }>['correction']>, searchPage: string): HTMLElement {
-  const { similar } = correction;
-  const last = similar?.words.at(-1);
-  const similarWords =
-    similar && last ? `‘${similar.words.join('’, ‘')}’${josa(last, '와/과').slice(last.length)} 비슷한 말(${similar.candidates.join(', ')})` : '';
   return h(
     'span',
     { 'data-search-correction': '', class: 'block' },
-    similar?.withTyped
-      ? // The particle goes with 말, outside the brackets: 「비슷한 말(추가)이」.
-        `${similarWords}이 제목에 든 쪽도 뒤에 보여 줍니다 · `
-      : similar
-        ? `${similarWords}로 찾은 결과입니다 · `
-        : `${quotedWith(correction.to)} 찾은 결과입니다 · `,
+    `${correctionText(correction)} · `,
     h(
       'a',
       { href: searchPageLink(searchPage, correction.from, { asTyped: true }), 'data-search-query': correction.from, 'data-search-as-typed': '' },
-      similar?.withTyped ? `${quotedWith(correction.from)}만 찾기` : `${quotedWith(correction.from)} 찾기`,
+      asTypedLabel(correction),
     ),
   );
 }
