@@ -38,7 +38,7 @@ import {
 } from '../core/query';
 import { suggest, type SuggestionTarget } from '../core/suggest';
 import { parseShard, shardOf, unknownTokens, type VocabularyEntry } from '../core/vocabulary';
-import { correctQuery, shareByResults, type CandidateQuery, type QueryCorrection } from '../core/typo/correct';
+import { TYPO_RULES, correctQuery, shareByResults, type CandidateQuery, type QueryCorrection } from '../core/typo/correct';
 import { underBase } from '../core/site-paths';
 import type { CorrectionFacts } from '../core/correction-text';
 import { DEV_STATUS_FILE, type DevSearchStatus } from '../core/dev-status';
@@ -57,9 +57,6 @@ const UNJOINED_CHECK_LIMIT = 50;
  * first. Past them a page keeps its place, never moved on its bigrams alone.
  */
 const PHRASE_CHECKS = 3 * RESULTS_PAGE_SIZE;
-
-/** How many candidate queries titleSlips searches at most, over all the query's words (each is a Pagefind search and up to a results page of texts). */
-const TITLE_SLIP_QUERIES = 6;
 
 /** What the engine asks Pagefind: ids of the pages holding every token, best first. */
 export interface PagefindSearcher {
@@ -444,7 +441,7 @@ export class SearchEngine {
    * A query of several site words that finds less than a results page may hold a slip that
    * made another site word (표현하기 → 표면하기). For each of its Hangul words, the site's words
    * one slip away are put in its place (correctQuery, as for an unknown word beside known
-   * words; at most TITLE_SLIP_QUERIES queries in all), and of each such query's first
+   * words; at most as many queries in all as an unknown word's candidates, TYPO_RULES.maxCandidateQueries), and of each such query's first
    * results page the pages whose title holds every one of its words are added after the
    * results as typed. Null when none is found, or when a result's title already holds
    * every word (the page was found). `words`: the slipped words; `terms`: the candidates'
@@ -473,7 +470,7 @@ export class SearchEngine {
     const candidates = corrections
       .flatMap((c, i) => c.candidateQueries.map((q) => ({ ...q, word: must(varied[i], 'varied term').text })))
       .sort((a, b) => b.pages - a.pages)
-      .slice(0, TITLE_SLIP_QUERIES);
+      .slice(0, TYPO_RULES.maxCandidateQueries);
     const found = await Promise.all(
       candidates.map(async (candidate) => {
         const outcome = await this.search(candidate.query, {}, undefined, { correct: false, probe: true });
