@@ -41,7 +41,7 @@ describe('npm run search:explain', () => {
     expect(out).toMatch(/읽은 오타 조회 파일: (typo\/s\d+\.gz(, )?)+/);
     expect(out).toMatch(/바이오위원희: 후보 .*바이오위원회 \d+쪽.* → ‘바이오위원회’/);
     expect(out).toContain('교정한 질의: "바이오위원회"');
-    expect(out).toContain('‘바이오위원회’로 찾은 결과 (입력: ‘바이오위원희’)');
+    expect(out).toContain('‘바이오위원회’로 찾은 결과입니다 (입력: ‘바이오위원희’)');
   });
 
   it("says which words made the search drop Pagefind's answer", () => {
