@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three tiers, run by `npm run test:unit`, `test:build` and `test:e2e` (`npm test` runs
  * them in that order). Unit files need no build; build files read the build or start
- * their own (each in its own folders, tests/helpers/astro-build.ts): both run two files
- * at a time (two cores). Unit files mock and stub nothing, so each worker keeps one
+ * their own (in their own folders, one build at a time: scripts/lib/build-lock.ts):
+ * both run two files at a time (two cores). Unit files mock and stub nothing, so each worker keeps one
  * module cache for all of its files (isolate: false). E2e files drive Chromium, which
  * alone keeps both cores busy (a second file at once measured no faster:
  * docs/benchmarks.md), so they run one at a time, after the build tier.

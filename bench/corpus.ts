@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startStaticServer } from '../src/korean-search/node';
+import { withBuildLock } from '../scripts/lib/build-lock';
 import { runMeasured } from './harness/measure-process';
 import { previewBenchEnv } from './harness/preview-bench';
 import { bundleOurEngine, hasOurIndex, ourIdToUrl, readIndexedSite, runQueries, stockIdToUrl, type EngineName } from './harness/search-bench';
@@ -127,11 +128,13 @@ async function main() {
     rmSync(distDir, { recursive: true, force: true });
     const buildLog = join(WORK, 'build.log');
     // The link-preview cache is kept between runs: the benchmark measures search, not the build.
-    const build = await runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], {
-      env: { ...env, ...previewBenchEnv(WORK, true) },
-      cwd: ROOT,
-      logFile: buildLog,
-    });
+    const build = await withBuildLock(ROOT, () =>
+      runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], {
+        env: { ...env, ...previewBenchEnv(WORK, true) },
+        cwd: ROOT,
+        logFile: buildLog,
+      }),
+    );
     must('npm run build', build.code, buildLog);
     console.log(`npm run build ${build.seconds.toFixed(1)}초`);
     const stockLog = join(WORK, 'stock.log');

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { writeScaleContent } from '../scripts/generate-scale-content';
 import { startStaticServer, SEARCH_DATA_DIR } from '../src/korean-search/node';
+import { withBuildLock } from '../scripts/lib/build-lock';
 import { runMeasured, type ProcessMeasure } from './harness/measure-process';
 import { previewBenchEnv, previewRows, previewStepFromLog, previewTargets, type PreviewStep } from './harness/preview-bench';
 import {
@@ -160,11 +161,13 @@ export async function runScale(pages: number, seed: number, options: ScaleOption
     rmSync(cacheDir, { recursive: true, force: true });
     const buildLog = join(work, 'build.log');
     const keepImageCache = options.keepImageCache ?? false;
-    build = await runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], {
-      env: { ...env, ...previewBenchEnv(work, keepImageCache) },
-      cwd: ROOT,
-      logFile: buildLog,
-    });
+    build = await withBuildLock(ROOT, () =>
+      runMeasured('npm', ['run', '--silent', 'build', '--', '--outDir', distDir], {
+        env: { ...env, ...previewBenchEnv(work, keepImageCache) },
+        cwd: ROOT,
+        logFile: buildLog,
+      }),
+    );
     must('npm run build', build, buildLog);
     indexerSeconds = indexerSecondsFromLog(readFileSync(buildLog, 'utf8'));
     previews = previewStepFromLog(readFileSync(buildLog, 'utf8'), !keepImageCache);

@@ -12,21 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToSecond, createFixtureContent, edit } from '../helpers/fixture-content';
 import { buildSite, lintContent, type BuildResult } from '../helpers/astro-build';
 
-/** Two builds at a time: the machine has two cores. */
-const CONCURRENCY = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(task: () => Promise<T>): Promise<T> {
-  if (running >= CONCURRENCY) await new Promise<void>((ok) => waiting.push(ok));
-  running++;
-  try {
-    return await task();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
 const cleanups: (() => void)[] = [];
 afterAll(() => {
   for (const cleanup of cleanups) cleanup();
@@ -41,7 +26,8 @@ async function buildFixture(mutate: (dir: string) => void = () => {}): Promise<B
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   mutate(dir);
   const lint = lintContent(dir);
-  const result = await limited(() => buildSite(dir));
+  // One build at a time (the build lock in buildSite); lint:content runs beside it.
+  const result = await buildSite(dir);
   cleanups.push(result.cleanup);
   return { ...result, lint };
 }

@@ -1,12 +1,14 @@
 /**
  * Runs the real `astro build` over another content folder, the way the build tests
  * need it: its own content cache (ASTRO_CACHE_DIR) and output folder, so it never
- * collides with the main build in dist/ or with another test's build.
+ * collides with the main build in dist/, and one at a time with the other test and
+ * benchmark builds (scripts/lib/build-lock.ts: Astro shares .astro/ between them).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { withBuildLock } from '../../scripts/lib/build-lock';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(REPO_ROOT, 'node_modules/.bin/node');
@@ -33,22 +35,26 @@ export function buildSite(contentDir: string, { timeoutMs = 120_000 } = {}): Pro
   const work = mkdtempSync(join(REPO_ROOT, '.tmp', 'build-'));
   const outDir = join(work, 'dist');
   const cacheDir = join(work, 'cache');
-  return new Promise((ok, fail) => {
-    const child = spawn(NODE, [ASTRO, 'build', '--outDir', outDir], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      ok({ code, output: output.replace(ANSI, ''), outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) });
-    });
-  });
+  return withBuildLock(
+    REPO_ROOT,
+    () =>
+      new Promise((ok, fail) => {
+        const child = spawn(NODE, [ASTRO, 'build', '--outDir', outDir], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', fail);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          ok({ code, output: output.replace(ANSI, ''), outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) });
+        });
+      }),
+  );
 }
 
 /** `npm run lint:content` over a content folder (no key phrases: fixtures are not the site's text). */
