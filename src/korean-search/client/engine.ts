@@ -273,7 +273,7 @@ export class SearchEngine {
    */
   private async knownItemsOnFirstPage(ids: string[], keys: string[]): Promise<string[]> {
     const firstPage = ids.slice(0, RESULTS_PAGE_SIZE);
-    const docs = await Promise.all(firstPage.map((id) => this.loadDoc(id))).catch(() => null);
+    const docs = await this.firstPageDocs(firstPage).catch(() => null);
     return docs ? [...knownItemsFirst(firstPage, docs, keys), ...ids.slice(RESULTS_PAGE_SIZE)] : ids;
   }
 
@@ -333,6 +333,11 @@ export class SearchEngine {
       this.docs.set(id, doc);
     }
     return doc;
+  }
+
+  /** The texts of the first results page: the ones the search page shows first, so loading them costs the reader nothing more. */
+  private firstPageDocs(ids: readonly string[]): Promise<SearchPage[]> {
+    return Promise.all(ids.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id)));
   }
 
   /**
@@ -455,16 +460,9 @@ export class SearchEngine {
     typo: TypoManifest,
     analyzer: KoreanAnalyzer,
   ): Promise<{ ids: string[]; words: string[]; candidates: string[]; terms: QueryTerm[]; to: string } | null> {
-    const firstPageDocs = (list: readonly string[]) => Promise.all(list.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id)));
-    if (
-      (await firstPageDocs(ids)).some((doc) =>
-        titleHoldsEvery(
-          doc.title,
-          terms.map((t) => t.text),
-        ),
-      )
-    )
-      return null;
+    const words = terms.map((t) => t.text);
+    const shown = await this.firstPageDocs(ids);
+    if (shown.some((doc) => titleHoldsEvery(doc.title, words))) return null;
     const varied = terms.filter((t) => /^[가-힣]+$/.test(t.text));
     const corrections = await Promise.all(varied.map((t) => this.correct(query, [t.text], manifest, typo, analyzer)));
     const candidates = corrections
@@ -475,12 +473,12 @@ export class SearchEngine {
       candidates.map(async (candidate) => {
         const outcome = await this.search(candidate.query, {}, undefined, { correct: false, probe: true });
         if (outcome.kind !== 'results') return { candidate, terms: [], ids: [] };
-        const docs = await firstPageDocs(outcome.ids);
-        const words = outcome.terms.map((t) => t.text);
+        const docs = await this.firstPageDocs(outcome.ids);
+        const candidateWords = outcome.terms.map((t) => t.text);
         return {
           candidate,
           terms: outcome.terms,
-          ids: outcome.ids.filter((_, i) => docs[i] !== undefined && titleHoldsEvery(must(docs[i], 'doc').title, words)),
+          ids: outcome.ids.filter((_, i) => docs[i] !== undefined && titleHoldsEvery(must(docs[i], 'doc').title, candidateWords)),
         };
       }),
     );
@@ -663,7 +661,7 @@ export class SearchEngine {
     });
     const firstTexts =
       correct && manifest.typo && !filters.section && !filters.tag && notSiteWords.length > 0
-        ? await Promise.all(ids.slice(0, RESULTS_PAGE_SIZE).map((id) => this.loadDoc(id))).catch(() => undefined)
+        ? await this.firstPageDocs(ids).catch(() => undefined)
         : undefined;
     const absent = firstTexts ? notSiteWords.filter((t) => !firstTexts.some((doc) => holdsPhrase(pageBlocks(doc), t.text))) : [];
     if (absent.length > 0 && manifest.typo) {
