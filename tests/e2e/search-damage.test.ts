@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchCspViolations } from '../../scripts/lib/chromium';
 import { startServer, type RunningServer } from './server';
-import { BASE, DIST, at } from '../helpers/built-site';
+import { AT_ROOT, DIST, at } from '../helpers/built-site';
 import { SECTIONS } from '../../src/data/sections';
 
 let server: RunningServer;
@@ -134,7 +134,6 @@ function expectFailureShown(result: Awaited<ReturnType<typeof settled>>) {
   expect(result.browse).toEqual(SECTIONS.map((s) => at(`/${s.slug}/`)));
 }
 
-const AT_ROOT = BASE === '/';
 /** Under a base path, one of our files missing and one of Pagefind's corrupt: the paths and links are what a base path changes. */
 const CASES = (Object.keys(FILES) as FileKind[])
   .flatMap((kind) => (['missing', 'corrupt'] as const).map((damage) => [kind, damage] as const))

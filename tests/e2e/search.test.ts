@@ -11,11 +11,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchCspViolations } from '../../scripts/lib/chromium';
 import { isSearchUiScript } from '../../scripts/lib/page-scripts';
 import { startServer, type RunningServer } from './server';
-import { BASE, DIST, at } from '../helpers/built-site';
+import { AT_ROOT, DIST, at } from '../helpers/built-site';
 import { PRELOADED_VOCABULARY_TOKENS, type SearchManifest } from '../../src/korean-search/node';
 
 /** Tests whose answer no base path changes (no file loads or links they check) run on the root build only. */
-const atRoot = { skip: BASE !== '/' };
+const atRoot = { skip: !AT_ROOT };
 
 let server: RunningServer;
 let browser: Browser;

@@ -19,7 +19,7 @@ import { launchBrowser, watchCspViolations } from '../../scripts/lib/chromium';
 import { PAGE_SCRIPT_BUDGET, isSearchUiScript } from '../../scripts/lib/page-scripts';
 import { startServer, type RunningServer } from './server';
 import { REPO_ROOT } from '../helpers/astro-build';
-import { BASE, DIST, assertBuilt } from '../helpers/built-site';
+import { AT_ROOT, BASE, DIST, assertBuilt } from '../helpers/built-site';
 import { stripBase } from '../../src/lib/urls';
 import { SECTION_SLUGS } from '../../src/data/sections';
 
@@ -27,8 +27,6 @@ const AXE_SOURCE = readFileSync(resolve(REPO_ROOT, 'node_modules/axe-core/axe.mi
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Pages allowed to load the search UI's JavaScript. */
 const isSearchPage = (path: string) => path === '/search/' || path.startsWith('/search/');
-/** Axe, the 320 px layout and behaviour that involves no URL are the same under any base path: the root build only. */
-const AT_ROOT = BASE === '/';
 
 /** The page templates, told apart by route path; a path that matches none is a new template. */
 const TEMPLATES: readonly [string, (path: string) => boolean][] = [

@@ -15,6 +15,11 @@ import { pagePath } from '../../src/lib/content-checks';
 export const DIST = resolve(REPO_ROOT, process.env.DIST_DIR ?? 'dist');
 /** The base path the build under test was made with (SITE_BASE, as for the build itself). */
 export const BASE = normalizeBasePath(process.env.SITE_BASE ?? '/');
+/**
+ * Whether the build under test is at the root. Tests of what no base path changes (axe,
+ * the 320 px layout, answers that hold no URL) run on the root build only.
+ */
+export const AT_ROOT = BASE === '/';
 /** A route path as the build under test serves it. */
 export const at = (path: string) => withBase(path, BASE);
 export const CONTENT = resolve(REPO_ROOT, process.env.CONTENT_DIR ?? 'content');
