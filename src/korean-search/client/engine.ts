@@ -446,9 +446,9 @@ export class SearchEngine {
    * A query of several site words that finds less than a results page may hold a slip that
    * made another site word (표현하기 → 표면하기). For each of its Hangul words, the site's words
    * one slip away are put in its place (correctQuery, as for an unknown word beside known
-   * words; at most as many queries in all as an unknown word's candidates, TYPO_RULES.maxCandidateQueries), and of each such query's first
-   * results page the pages whose title holds every one of its words are added after the
-   * results as typed. Null when none is found, or when a result's title already holds
+   * words; in all at most TYPO_RULES.maxCandidateQueries queries, as for an unknown word),
+   * and of each such query's first results page the pages whose title holds every one of
+   * its words are added after the results as typed. Null when none is found, or when a result's title already holds
    * every word (the page was found). `words`: the slipped words; `terms`: the candidates'
    * words, to mark in the added pages; `to`: the first candidate query that added a page.
    */
@@ -475,11 +475,8 @@ export class SearchEngine {
         if (outcome.kind !== 'results') return { candidate, terms: [], ids: [] };
         const docs = await this.firstPageDocs(outcome.ids);
         const candidateWords = outcome.terms.map((t) => t.text);
-        return {
-          candidate,
-          terms: outcome.terms,
-          ids: outcome.ids.filter((_, i) => docs[i] !== undefined && titleHoldsEvery(must(docs[i], 'doc').title, candidateWords)),
-        };
+        const titled = outcome.ids.slice(0, RESULTS_PAGE_SIZE).filter((_, i) => titleHoldsEvery(must(docs[i], 'doc').title, candidateWords));
+        return { candidate, terms: outcome.terms, ids: titled };
       }),
     );
     const adding = found.filter((f) => f.ids.some((id) => !ids.includes(id)));
@@ -684,7 +681,8 @@ export class SearchEngine {
     }
     const slips =
       correct && manifest.typo && !filters.section && !filters.tag && plan.analyzed.terms.length > 1 && ids.length > 0 && ids.length < RESULTS_PAGE_SIZE
-        ? await this.titleSlips(query, plan.analyzed.terms, ids, manifest, manifest.typo, analyzer).catch(() => null)
+        ? // The results as typed stand on their own: a text or a candidate search that fails only adds no page.
+          await this.titleSlips(query, plan.analyzed.terms, ids, manifest, manifest.typo, analyzer).catch(() => null)
         : null;
     if (slips) {
       const terms = [...new Map([...plan.analyzed.terms, ...slips.terms].map((t) => [t.text, t])).values()];
