@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Browser tests and benchmarks drive Debian's Chromium in its old headless mode (package
-# chromium-headless-shell, as Playwright runs headless; Playwright's own browser
-# download is not reachable here), with a Korean font so text is laid out at real widths (the 320 px
-# overflow check) instead of tofu boxes. Installs what is missing; needs root, as on
-# CI and the team's machines. Also a Java runtime for the HTML validity test, which runs
-# the Nu Html Checker (vnu.jar from the vnu-jar package; its own Java download is denied in
-# package.json "allowScripts").
+# Browser tests and benchmarks drive Debian's Chromium in its old headless mode
+# (package chromium-headless-shell, as Playwright runs headless; Playwright's own
+# browser download is not reachable here), with a Korean font so text is laid out at
+# real widths (the 320 px overflow check) instead of tofu boxes. Installs what is
+# missing; needs root, as on CI and the team's machines. Also a Java runtime for the
+# HTML validity test, which runs the Nu Html Checker (vnu.jar from the vnu-jar package;
+# its own Java download is denied in package.json "allowScripts").
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}"
 missing=()
